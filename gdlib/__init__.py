@@ -1,0 +1,60 @@
+"""gdlib: the small helper package behind the gradient-descent course.
+
+Import it as ``import gdlib as gd``. Each name below is derived in a notebook
+first; its docstring says which.
+"""
+
+from .core import DivergenceWarning, Result, run, step
+from .data import (
+    add_intercept,
+    load_iris,
+    make_badly_scaled,
+    make_line,
+    make_two_classes,
+    standardize,
+)
+from .loops import (
+    batch_gradient_descent,
+    gradient_ascent,
+    minibatch_gradient_descent,
+    stochastic_gradient_descent,
+)
+from .objectives import (
+    DoubleWell1D,
+    LinearRegression,
+    LogLikelihood,
+    Negated,
+    Quadratic1D,
+    QuadraticBowl,
+    Rosenbrock,
+    numerical_gradient,
+    sigmoid,
+)
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "DivergenceWarning",
+    "DoubleWell1D",
+    "LinearRegression",
+    "LogLikelihood",
+    "Negated",
+    "Quadratic1D",
+    "QuadraticBowl",
+    "Result",
+    "Rosenbrock",
+    "add_intercept",
+    "batch_gradient_descent",
+    "gradient_ascent",
+    "load_iris",
+    "make_badly_scaled",
+    "make_line",
+    "make_two_classes",
+    "minibatch_gradient_descent",
+    "numerical_gradient",
+    "run",
+    "sigmoid",
+    "standardize",
+    "step",
+    "stochastic_gradient_descent",
+]

@@ -1,0 +1,396 @@
+"""The update rule and the one loop behind every variant of gradient descent.
+
+Notebook 01 derives the update rule, notebook 03 the batch loop with its stopping
+rule, notebook 04 the stochastic loop, notebook 05 the mini-batch loop and
+notebook 06 gradient ascent. They are all :func:`run` with different settings.
+"""
+
+import sys
+import time
+import warnings
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from . import _validation as check
+
+#: A loss that grows this many times its starting size (at least 1) counts as diverged.
+DIVERGENCE_GROWTH = 1e4
+
+REASONS = ("converged", "max_iterations", "diverged", "no_improvement", "callback")
+
+
+class DivergenceWarning(RuntimeWarning):
+    """The loss became non-finite or grew far past its starting value."""
+
+
+def step(theta, gradient, learning_rate, *, maximize=False):
+    """Take one gradient step and return the new parameters.
+
+    Computes ``theta - learning_rate * gradient``, or ``theta + learning_rate *
+    gradient`` when maximizing. The inputs are never modified. Derived in
+    notebook 01.
+
+    Parameters
+    ----------
+    theta : float or ndarray
+        Current parameters θ.
+    gradient : float or ndarray, same shape as theta
+        Gradient ∂J/∂θ at ``theta``.
+    learning_rate : float, > 0
+        Step size α.
+    maximize : bool, default=False
+        Step up the slope (gradient ascent) instead of down.
+
+    Returns
+    -------
+    float or ndarray
+        The new parameters, a new object of the same shape as ``theta``.
+
+    Raises
+    ------
+    ValueError
+        If the shapes differ or ``learning_rate`` is not positive and finite.
+
+    Examples
+    --------
+    >>> step(3.0, 6.0, 0.1)
+    2.4
+    >>> step(3.0, 6.0, 0.1, maximize=True)
+    3.6
+    """
+    learning_rate = check.positive_number("learning_rate", learning_rate)
+    if np.shape(theta) != np.shape(gradient):
+        raise ValueError(
+            "gradient must have the same shape as theta, got "
+            f"{np.shape(gradient)} for theta of shape {np.shape(theta)}."
+        )
+    direction = 1.0 if maximize else -1.0
+    new = np.add(theta, direction * learning_rate * np.asarray(gradient))
+    return float(new) if np.ndim(new) == 0 else new
+
+
+@dataclass
+class Result:
+    """What a run of gradient descent did, ready to print and plot.
+
+    Attributes
+    ----------
+    theta : float or ndarray
+        Final parameters (the last ones with a finite loss).
+    losses : ndarray of shape (iterations + 1,)
+        Loss on the whole data set before the first iteration and after each one.
+    thetas : ndarray of shape (iterations + 1, *theta.shape)
+        Parameters before the first iteration and after each one.
+    reason : str
+        Why the run stopped: "converged", "max_iterations", "diverged",
+        "no_improvement" (patience ran out) or "callback".
+    iterations : int
+        Completed passes over the data (epochs).
+    updates : int
+        Parameter updates made (iterations times batches per pass).
+    gradient_evaluations : int
+        Per-example gradients computed, the fair unit of work across variants.
+    times : ndarray of shape (iterations + 1,)
+        Seconds since the start, when each entry of ``losses`` was recorded.
+    update_thetas : ndarray of shape (updates + 1, *theta.shape) or None
+        Parameters after every single update, when ``record_updates=True``.
+    """
+
+    theta: object
+    losses: np.ndarray
+    thetas: np.ndarray
+    reason: str
+    iterations: int
+    updates: int
+    gradient_evaluations: int
+    times: np.ndarray
+    learning_rate: object = None
+    batch_size: int | None = None
+    update_thetas: np.ndarray | None = None
+    extra: dict = field(default_factory=dict)
+
+    @property
+    def loss(self):
+        """Final loss."""
+        return float(self.losses[-1])
+
+    def __repr__(self):
+        theta = np.round(self.theta, 6)
+        return (
+            f"Result(reason={self.reason!r}, iterations={self.iterations}, "
+            f"loss={self.loss:.6g}, theta={theta})"
+        )
+
+
+def _batches(n_samples, batch_size, rng, shuffle):
+    """Index arrays covering every example exactly once; the last may be shorter."""
+    order = rng.permutation(n_samples) if shuffle else np.arange(n_samples)
+    return [order[start : start + batch_size] for start in range(0, n_samples, batch_size)]
+
+
+def _value_and_gradient(objective, theta, X, y):
+    """Loss and gradient together, sharing work when the objective allows it."""
+    both = getattr(objective, "loss_and_gradient", None)
+    if both is not None:
+        return both(theta, X, y)
+    return objective.loss(theta, X, y), objective.gradient(theta, X, y)
+
+
+def _rate_function(learning_rate):
+    """Turn a number or a schedule into a checked function of the update count."""
+    if callable(learning_rate):
+
+        def rate(t):
+            return check.positive_number(f"learning_rate({t})", learning_rate(t))
+
+        rate(0)
+        return rate
+    value = check.positive_number("learning_rate", learning_rate)
+    return lambda t: value
+
+
+def _check_theta_fits(theta, X):
+    if X is not None and X.ndim == 2 and theta.ndim == 1 and theta.size != X.shape[1]:
+        raise ValueError(
+            f"theta0 must have one entry per column of X ({X.shape[1]}), "
+            f"got shape {theta.shape}."
+        )
+
+
+class _Progress:
+    """A progress bar in a notebook, a text line in a terminal, or nothing."""
+
+    def __init__(self, total, enabled):
+        self.total, self.bar, self.last = total, None, 0.0
+        if not enabled:
+            return
+        try:
+            from IPython import get_ipython
+            from IPython.display import display
+            import ipywidgets
+
+            if get_ipython() is not None and hasattr(get_ipython(), "kernel"):
+                self.bar = ipywidgets.IntProgress(min=0, max=total, description="epochs")
+                display(self.bar)
+                return
+        except ImportError:
+            pass
+        self.bar = "text"
+
+    def update(self, done, loss, final=False):
+        if self.bar is None or (not final and time.perf_counter() - self.last < 0.1):
+            return
+        self.last = time.perf_counter()
+        if self.bar == "text":
+            end = "\n" if final else "\r"
+            print(f"epoch {done:>7d}/{self.total}  loss {loss:12.6g}", end=end, flush=True)
+        else:
+            self.bar.value = done
+            self.bar.description = f"{done}/{self.total}"
+
+
+def run(
+    objective,
+    theta0,
+    X=None,
+    y=None,
+    *,
+    learning_rate,
+    loss_threshold=1e-4,
+    max_iterations=1000,
+    batch_size=None,
+    shuffle=True,
+    rng=None,
+    maximize=False,
+    patience=None,
+    callback=None,
+    record_updates=False,
+    progress=False,
+):
+    """Run gradient descent (or ascent) and return its :class:`Result`.
+
+    One iteration is one pass over the data, split into batches of
+    ``batch_size`` examples (the last one may be smaller); θ is updated once per
+    batch. After each pass the loss on all the data is recorded, and the run
+    stops at the first of these:
+
+    - ``|J_k - J_(k-1)| < loss_threshold`` (reason "converged"), or, when
+      ``patience`` is set, ``patience`` passes in a row without lowering the best
+      loss by ``loss_threshold`` (reason "no_improvement");
+    - the loss is not finite, or grew far past its start (reason "diverged",
+      with a :class:`DivergenceWarning` that names the learning rate);
+    - ``callback`` returned True (reason "callback");
+    - ``max_iterations`` passes were made (reason "max_iterations").
+
+    Parameters
+    ----------
+    objective : object with ``loss(theta, X, y)`` and ``gradient(theta, X, y)``
+        Both must be means over the examples given.
+    theta0 : float or ndarray
+        Starting parameters; never modified.
+    X : ndarray of shape (n_samples, n_features) or (n_samples,), optional
+        Inputs. Omit X and y for a function of θ alone.
+    y : ndarray of shape (n_samples,), optional
+        Targets.
+    learning_rate : float > 0, or callable
+        Step size α, or a schedule ``learning_rate(t)`` of the update count
+        ``t = 0, 1, 2, ...`` counted across passes (never reset per pass).
+    loss_threshold : float >= 0, default=1e-4
+        Stopping threshold on the change in loss between passes.
+    max_iterations : int >= 1, default=1000
+        Most passes over the data.
+    batch_size : int in [1, n_samples], optional
+        Examples per update; all of them when omitted (batch descent).
+    shuffle : bool, default=True
+        Visit the examples in a new random order every pass (when batches are
+        smaller than the data).
+    rng : numpy Generator or int, optional
+        Source of the shuffling; pass one seeded generator for repeatable runs.
+    maximize : bool, default=False
+        Climb the objective instead (gradient ascent).
+    patience : int >= 1, optional
+        Stop after this many passes without improvement, in place of the
+        change-in-loss rule; suits the noisy losses of stochastic descent.
+    callback : callable, optional
+        Called as ``callback(iteration, theta, loss)`` after each pass; return
+        True to stop.
+    record_updates : bool, default=False
+        Also keep θ after every single update (``Result.update_thetas``).
+    progress : bool, default=False
+        Show a progress bar (in a notebook) or a progress line (in a terminal).
+
+    Returns
+    -------
+    Result
+    """
+    check.objective(objective)
+    X, y = check.data(X, y)
+    theta = check.finite_array("theta0", theta0)
+    _check_theta_fits(theta, X)
+    rate = _rate_function(learning_rate)
+    loss_threshold = check.non_negative_number("loss_threshold", loss_threshold)
+    max_iterations = check.integer_in_range("max_iterations", max_iterations, 1)
+    if patience is not None:
+        patience = check.integer_in_range("patience", patience, 1)
+    if callback is not None and not callable(callback):
+        raise TypeError(f"callback must be callable or None, got {callback!r}.")
+    n_samples = 1 if X is None else X.shape[0]
+    if batch_size is None:
+        batch_size = n_samples
+    elif X is None:
+        raise ValueError(f"batch_size needs data X and y, got batch_size={batch_size!r}.")
+    batch_size = check.integer_in_range("batch_size", batch_size, 1, n_samples)
+    rng = check.rng(rng)
+
+    full_batch = batch_size == n_samples
+    sign = -1.0 if maximize else 1.0  # descent lowers sign * J
+    start = time.perf_counter()
+    loss, gradient = _value_and_gradient(objective, theta, X, y)
+    loss = float(loss)
+    if not np.isfinite(loss):
+        raise ValueError(f"the loss at theta0 must be finite, got {loss}.")
+    losses, thetas, times = [loss], [theta.copy()], [0.0]
+    update_thetas = [theta.copy()] if record_updates else None
+    best, since_best = sign * loss, 0
+    reason, updates, evaluations = "max_iterations", 0, 0
+    bar = _Progress(max_iterations, progress)
+
+    with np.errstate(over="ignore", invalid="ignore"):
+        for iteration in range(1, max_iterations + 1):
+            if full_batch:
+                theta = step(theta, gradient, rate(updates), maximize=maximize)
+                updates += 1
+                evaluations += n_samples
+                if record_updates:
+                    update_thetas.append(np.array(theta, dtype=float))
+                loss, gradient = _value_and_gradient(objective, theta, X, y)
+            else:
+                for rows in _batches(n_samples, batch_size, rng, shuffle):
+                    g = objective.gradient(theta, X[rows], y[rows])
+                    theta = step(theta, g, rate(updates), maximize=maximize)
+                    updates += 1
+                    evaluations += len(rows)
+                    if record_updates:
+                        update_thetas.append(np.array(theta, dtype=float))
+                loss = objective.loss(theta, X, y)
+            loss = float(loss)
+            theta = np.asarray(theta, dtype=float)
+
+            if _diverged(sign * loss, sign * losses[0]) or not np.all(np.isfinite(theta)):
+                reason = "diverged"
+                _warn_divergence(iteration, loss, learning_rate, maximize)
+                break
+            losses.append(loss)
+            thetas.append(theta.copy())
+            times.append(time.perf_counter() - start)
+            bar.update(iteration, loss)
+
+            if callback is not None and callback(iteration, theta.copy(), loss):
+                reason = "callback"
+                break
+            if patience is None:
+                if abs(losses[-1] - losses[-2]) < loss_threshold:
+                    reason = "converged"
+                    break
+            else:
+                if sign * loss < best - loss_threshold:
+                    best, since_best = sign * loss, 0
+                else:
+                    since_best += 1
+                if since_best >= patience:
+                    reason = "no_improvement"
+                    break
+
+    bar.update(len(losses) - 1, losses[-1], final=True)
+    final = thetas[-1]
+    return Result(
+        theta=float(final) if final.ndim == 0 else final.copy(),
+        losses=np.array(losses),
+        thetas=np.array(thetas),
+        reason=reason,
+        iterations=len(losses) - 1,
+        updates=updates,
+        gradient_evaluations=evaluations,
+        times=np.array(times),
+        learning_rate=learning_rate,
+        batch_size=batch_size,
+        update_thetas=None if update_thetas is None else _finite_rows(update_thetas),
+    )
+
+
+def _diverged(value, start):
+    """True when a loss to be lowered is non-finite or far above its start."""
+    if not np.isfinite(value):
+        return True
+    return value - start > DIVERGENCE_GROWTH * max(abs(start), 1.0)
+
+
+def _warn_divergence(iteration, loss, learning_rate, maximize):
+    rate = "the schedule" if callable(learning_rate) else f"learning_rate={learning_rate:g}"
+    goal = "fell far below" if maximize else "grew far past"
+    what = f"became {loss}" if not np.isfinite(loss) else f"{goal} its start ({loss:.4g})"
+    warnings.warn(
+        f"Gradient {'ascent' if maximize else 'descent'} diverged at iteration "
+        f"{iteration}: the loss {what} with {rate}. Lower the learning rate, "
+        "or scale the features (see gdlib.standardize).",
+        DivergenceWarning,
+        stacklevel=_caller_level(),
+    )
+
+
+def _caller_level():
+    """Stack level of the first frame outside gdlib, so warnings point at the user."""
+    frame, level = sys._getframe(1), 1
+    package = __name__.rpartition(".")[0]
+    while frame is not None and frame.f_globals.get("__name__", "").startswith(package):
+        frame, level = frame.f_back, level + 1
+    return level
+
+
+def _finite_rows(rows):
+    """Stack recorded parameters, dropping any that overflowed during divergence."""
+    rows = np.array(rows)
+    keep = np.all(np.isfinite(rows.reshape(len(rows), -1)), axis=1)
+    return rows[keep]
+
