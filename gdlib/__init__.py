@@ -4,6 +4,7 @@ Import it as ``import gdlib as gd``. Each name below is derived in a notebook
 first; its docstring says which.
 """
 
+from . import checks, plots, widgets
 from .core import DivergenceWarning, Result, run, step
 from .data import (
     add_intercept,
@@ -34,6 +35,9 @@ from .objectives import (
 __version__ = "0.1.0"
 
 __all__ = [
+    "checks",
+    "plots",
+    "widgets",
     "DivergenceWarning",
     "DoubleWell1D",
     "LinearRegression",
