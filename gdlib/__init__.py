@@ -31,6 +31,7 @@ from .objectives import (
     numerical_gradient,
     sigmoid,
 )
+from .optimizers import adam, momentum_descent
 
 __version__ = "0.1.0"
 
@@ -47,6 +48,7 @@ __all__ = [
     "QuadraticBowl",
     "Result",
     "Rosenbrock",
+    "adam",
     "add_intercept",
     "batch_gradient_descent",
     "gradient_ascent",
@@ -55,6 +57,7 @@ __all__ = [
     "make_line",
     "make_two_classes",
     "minibatch_gradient_descent",
+    "momentum_descent",
     "numerical_gradient",
     "run",
     "sigmoid",
