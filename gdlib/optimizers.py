@@ -9,27 +9,20 @@ along a running mean of gradients divided by a running root mean square.
 """
 
 import numbers
+import sys
 import time
+import warnings
 
 import numpy as np
 
 from . import _validation as check
-from .core import (
-    Result,
-    _check_theta_fits,
-    _diverged,
-    _rate_function,
-    _value_and_gradient,
-    _warn_divergence,
-)
+from .core import DIVERGENCE_GROWTH, DivergenceWarning, Result
 
 
 def _fraction(name, value):
     """Return ``value`` as a float, or raise if it is not a number in [0, 1)."""
     if isinstance(value, bool) or not isinstance(value, numbers.Real):
-        raise TypeError(
-            f"{name} must be a number in [0, 1), got {check._describe(value)}."
-        )
+        raise TypeError(f"{name} must be a number in [0, 1), got {value!r}.")
     if not 0 <= value < 1:
         raise ValueError(f"{name} must be a number in [0, 1), got {value!r}.")
     return float(value)
@@ -201,30 +194,24 @@ def _descend(objective, theta0, X, y, update, learning_rate, loss_threshold,
     check.objective(objective)
     X, y = check.data(X, y)
     theta = check.finite_array("theta0", theta0)
-    _check_theta_fits(theta, X)
     rate = _rate_function(learning_rate)
     loss_threshold = check.non_negative_number("loss_threshold", loss_threshold)
     max_iterations = check.integer_in_range("max_iterations", max_iterations, 1)
     n_samples = 1 if X is None else X.shape[0]
 
     start = time.perf_counter()
-    loss, gradient = _value_and_gradient(objective, theta, X, y)
-    loss = float(loss)
-    if not np.isfinite(loss):
-        raise ValueError(f"the loss at theta0 must be finite, got {loss}.")
+    loss, gradient = _start(objective, theta, X, y)
     losses, thetas, times = [loss], [theta.copy()], [0.0]
     reason = "max_iterations"
 
     with np.errstate(over="ignore", invalid="ignore"):
         for iteration in range(1, max_iterations + 1):
-            gradient = np.asarray(gradient, dtype=float).reshape(theta.shape)
             theta = update(theta, gradient, rate(iteration - 1), iteration - 1)
 
-            loss, gradient = _value_and_gradient(objective, theta, X, y)
-            loss = float(loss)
+            loss, gradient = _loss_and_gradient(objective, theta, X, y)
             if _diverged(loss, losses[0]) or not np.all(np.isfinite(theta)):
                 reason = "diverged"
-                _warn_divergence(iteration, loss, learning_rate, False)
+                _warn_divergence(iteration, loss, learning_rate)
                 break
             losses.append(loss)
             thetas.append(theta.copy())
@@ -250,3 +237,73 @@ def _descend(objective, theta0, X, y, update, learning_rate, loss_threshold,
         learning_rate=learning_rate,
         batch_size=n_samples,
     )
+
+
+def _rate_function(learning_rate):
+    """A number or a schedule of the update count, as a checked function of t."""
+    if not callable(learning_rate):
+        value = check.positive_number("learning_rate", learning_rate)
+        return lambda t: value
+    return lambda t: check.positive_number(f"learning_rate({t})", learning_rate(t))
+
+
+def _loss_and_gradient(objective, theta, X, y):
+    """Loss as a float and gradient as an array of theta's shape."""
+    both = getattr(objective, "loss_and_gradient", None)
+    if both is not None:
+        loss, gradient = both(theta, X, y)
+    else:
+        loss, gradient = objective.loss(theta, X, y), objective.gradient(theta, X, y)
+    return float(loss), np.asarray(gradient, dtype=float)
+
+
+def _start(objective, theta, X, y):
+    """Loss and gradient at theta0, with a clear message when theta0 does not fit."""
+    try:
+        loss, gradient = _loss_and_gradient(objective, theta, X, y)
+    except (ValueError, TypeError, IndexError) as error:
+        data = "" if X is None else f" with X of shape {X.shape}"
+        raise ValueError(
+            f"theta0 must fit the objective{data}, got shape {theta.shape}, "
+            f"for which the objective raised {type(error).__name__}: {error}"
+        ) from error
+    if gradient.shape != theta.shape:
+        raise ValueError(
+            f"theta0 must have the shape of the objective's gradient "
+            f"{gradient.shape}, got shape {theta.shape}."
+        )
+    if not np.isfinite(loss):
+        raise ValueError(f"the loss at theta0 must be finite, got {loss}.")
+    return loss, gradient
+
+
+def _diverged(loss, start):
+    """True when the loss is non-finite or far above where it started."""
+    if not np.isfinite(loss):
+        return True
+    return loss - start > DIVERGENCE_GROWTH * max(abs(start), 1.0)
+
+
+def _warn_divergence(iteration, loss, learning_rate):
+    if callable(learning_rate):
+        rate = "the schedule"
+    else:
+        rate = f"learning_rate={learning_rate:g}"
+    if np.isfinite(loss):
+        what = f"grew far past its start ({loss:.4g})"
+    else:
+        what = f"became {loss}"
+    warnings.warn(
+        f"Descent diverged at iteration {iteration}: the loss {what} with {rate}. "
+        "Lower the learning rate, or scale the features (see gdlib.standardize).",
+        DivergenceWarning,
+        stacklevel=_outside_gdlib(),
+    )
+
+
+def _outside_gdlib():
+    """Stack level of the first caller outside gdlib, so warnings point at the user."""
+    frame, level = sys._getframe(1), 1
+    while frame is not None and frame.f_globals.get("__name__", "").startswith("gdlib"):
+        frame, level = frame.f_back, level + 1
+    return level
