@@ -19,7 +19,9 @@ def _describe(value):
 def positive_number(name, value):
     """Return ``value`` as a float, or raise if it is not a positive finite number."""
     if isinstance(value, bool) or not isinstance(value, numbers.Real):
-        raise TypeError(f"{name} must be a positive finite number, got {_describe(value)}.")
+        raise TypeError(
+            f"{name} must be a positive finite number, got {_describe(value)}."
+        )
     if not np.isfinite(value) or value <= 0:
         raise ValueError(f"{name} must be a positive finite number, got {value!r}.")
     return float(value)
@@ -28,9 +30,13 @@ def positive_number(name, value):
 def non_negative_number(name, value):
     """Return ``value`` as a float, or raise if it is negative, NaN or infinite."""
     if isinstance(value, bool) or not isinstance(value, numbers.Real):
-        raise TypeError(f"{name} must be a non-negative number, got {_describe(value)}.")
+        raise TypeError(
+            f"{name} must be a non-negative finite number, got {_describe(value)}."
+        )
     if not np.isfinite(value) or value < 0:
-        raise ValueError(f"{name} must be a non-negative finite number, got {value!r}.")
+        raise ValueError(
+            f"{name} must be a non-negative finite number, got {value!r}."
+        )
     return float(value)
 
 
@@ -45,7 +51,9 @@ def integer_in_range(name, value, low, high=None):
 
 
 def finite_array(name, value, ndim=None):
-    """Return ``value`` as a float array, or raise if it is empty, ragged or not finite."""
+    """Return a float copy of ``value``; raise if it is empty, ragged or not finite."""
+    if value is None:
+        raise TypeError(f"{name} must be a number or an array of numbers, got None.")
     try:
         array = np.array(value, dtype=float)
     except (TypeError, ValueError):
@@ -71,8 +79,8 @@ def objective(value):
     missing = [m for m in ("loss", "gradient") if not callable(getattr(value, m, None))]
     if missing:
         raise TypeError(
-            "objective must have loss(theta, X, y) and gradient(theta, X, y) methods, "
-            f"got {type(value).__name__} without {' and '.join(missing)}."
+            "objective must have loss(theta, X, y) and gradient(theta, X, y) "
+            f"methods, got {type(value).__name__} without {' and '.join(missing)}."
         )
     return value
 
@@ -94,12 +102,22 @@ def data(X, y):
     return X, y
 
 
+def theta_shape(name, theta, shape, why):
+    """Raise unless ``theta`` has exactly ``shape``; ``why`` explains the shape."""
+    if theta.shape != shape:
+        raise ValueError(f"{name} must have shape {shape} ({why}), got {theta.shape}.")
+
+
 def rng(value):
     """Return a numpy Generator from a Generator, an int seed, or None."""
     if isinstance(value, np.random.Generator):
         return value
-    if value is None or (isinstance(value, numbers.Integral) and not isinstance(value, bool)):
+    is_seed = isinstance(value, numbers.Integral) and not isinstance(value, bool)
+    if is_seed and value < 0:
+        raise ValueError(f"rng as a seed must be an integer >= 0, got {value!r}.")
+    if value is None or is_seed:
         return np.random.default_rng(value)
     raise TypeError(
-        f"rng must be a numpy Generator, an integer seed or None, got {_describe(value)}."
+        "rng must be a numpy Generator, a non-negative integer seed or None, "
+        f"got {_describe(value)}."
     )

@@ -5,6 +5,8 @@ rule, notebook 04 the stochastic loop, notebook 05 the mini-batch loop and
 notebook 06 gradient ascent. They are all :func:`run` with different settings.
 """
 
+import math
+import numbers
 import sys
 import time
 import warnings
@@ -14,7 +16,7 @@ import numpy as np
 
 from . import _validation as check
 
-#: A loss that grows this many times its starting size (at least 1) counts as diverged.
+#: A loss this many times its starting size (or 1, if larger) above it has diverged.
 DIVERGENCE_GROWTH = 1e4
 
 REASONS = ("converged", "max_iterations", "diverged", "no_improvement", "callback")
@@ -124,9 +126,13 @@ class Result:
 
 
 def _batches(n_samples, batch_size, rng, shuffle):
-    """Index arrays covering every example exactly once; the last may be shorter."""
+    """Row selections covering every example once; the last may be smaller."""
     order = rng.permutation(n_samples) if shuffle else np.arange(n_samples)
-    return [order[start : start + batch_size] for start in range(0, n_samples, batch_size)]
+    if batch_size == 1:
+        # A one-row slice is a view: cheaper than fancy indexing, same numbers.
+        return [slice(row, row + 1) for row in order.tolist()]
+    starts = range(0, n_samples, batch_size)
+    return [order[start : start + batch_size] for start in starts]
 
 
 def _value_and_gradient(objective, theta, X, y):
@@ -138,24 +144,56 @@ def _value_and_gradient(objective, theta, X, y):
 
 
 def _rate_function(learning_rate):
-    """Turn a number or a schedule into a checked function of the update count."""
-    if callable(learning_rate):
+    """Turn a number or a schedule into a function of the update count t.
 
-        def rate(t):
-            return check.positive_number(f"learning_rate({t})", learning_rate(t))
+    A schedule's values are checked as they come, since any of them may be
+    bad; it is first called with t = 0 at the first update, never before.
+    """
+    if not callable(learning_rate):
+        value = check.positive_number("learning_rate", learning_rate)
+        return lambda t: value
 
-        rate(0)
-        return rate
-    value = check.positive_number("learning_rate", learning_rate)
-    return lambda t: value
+    def rate(t):
+        value = learning_rate(t)
+        if type(value) is float and 0.0 < value < math.inf:
+            return value  # the common case, without the cost of the full check
+        return check.positive_number(f"learning_rate({t})", value)
+
+    return rate
 
 
-def _check_theta_fits(theta, X):
-    if X is not None and X.ndim == 2 and theta.ndim == 1 and theta.size != X.shape[1]:
+def _start(objective, theta, X, y):
+    """Evaluate the objective at theta0, turning shape errors into a clear message."""
+    validate = getattr(objective, "validate", None)
+    if validate is not None:
+        validate(theta, X, y, name="theta0")
+    try:
+        loss, gradient = _value_and_gradient(objective, theta, X, y)
+    except (ValueError, TypeError, IndexError) as error:
+        data = "" if X is None else f" with X of shape {X.shape}, y of shape {y.shape}"
         raise ValueError(
-            f"theta0 must have one entry per column of X ({X.shape[1]}), "
-            f"got shape {theta.shape}."
+            f"theta0 must fit the objective{data}, got shape {theta.shape}, "
+            f"for which the objective raised {type(error).__name__}: {error}"
+        ) from error
+    if not isinstance(gradient, (numbers.Real, np.ndarray)):
+        raise TypeError(
+            "objective.gradient must return a number or a numpy array, "
+            f"got {type(gradient).__name__}."
         )
+    if np.ndim(loss) != 0:
+        raise ValueError(
+            "objective.loss must return one number (the mean over the examples), "
+            f"got shape {np.shape(loss)}."
+        )
+    if np.shape(gradient) != theta.shape:
+        raise ValueError(
+            f"objective.gradient must return the shape of theta0 {theta.shape}, "
+            f"got shape {np.shape(gradient)}."
+        )
+    loss = float(loss)
+    if not np.isfinite(loss):
+        raise ValueError(f"the loss at theta0 must be finite, got {loss}.")
+    return loss, gradient
 
 
 class _Progress:
@@ -166,12 +204,14 @@ class _Progress:
         if not enabled:
             return
         try:
+            import ipywidgets
             from IPython import get_ipython
             from IPython.display import display
-            import ipywidgets
 
             if get_ipython() is not None and hasattr(get_ipython(), "kernel"):
-                self.bar = ipywidgets.IntProgress(min=0, max=total, description="epochs")
+                self.bar = ipywidgets.IntProgress(
+                    min=0, max=total, description="epochs"
+                )
                 display(self.bar)
                 return
         except ImportError:
@@ -184,7 +224,8 @@ class _Progress:
         self.last = time.perf_counter()
         if self.bar == "text":
             end = "\n" if final else "\r"
-            print(f"epoch {done:>7d}/{self.total}  loss {loss:12.6g}", end=end, flush=True)
+            line = f"epoch {done:>7d}/{self.total}  loss {loss:12.6g}"
+            print(line, end=end, flush=True)
         else:
             self.bar.value = done
             self.bar.description = f"{done}/{self.total}"
@@ -216,8 +257,8 @@ def run(
     stops at the first of these:
 
     - ``|J_k - J_(k-1)| < loss_threshold`` (reason "converged"), or, when
-      ``patience`` is set, ``patience`` passes in a row without lowering the best
-      loss by ``loss_threshold`` (reason "no_improvement");
+      ``patience`` is set, ``patience`` passes in a row without improving the
+      best loss by ``loss_threshold`` (reason "no_improvement");
     - the loss is not finite, or grew far past its start (reason "diverged",
       with a :class:`DivergenceWarning` that names the learning rate);
     - ``callback`` returned True (reason "callback");
@@ -226,7 +267,9 @@ def run(
     Parameters
     ----------
     objective : object with ``loss(theta, X, y)`` and ``gradient(theta, X, y)``
-        Both must be means over the examples given.
+        Both must be means over the examples given. An optional
+        ``loss_and_gradient`` computes both at once; an optional
+        ``validate(theta, X, y, name=...)`` checks shapes before the run.
     theta0 : float or ndarray
         Starting parameters; never modified.
     X : ndarray of shape (n_samples, n_features) or (n_samples,), optional
@@ -245,7 +288,7 @@ def run(
     shuffle : bool, default=True
         Visit the examples in a new random order every pass (when batches are
         smaller than the data).
-    rng : numpy Generator or int, optional
+    rng : numpy Generator or int >= 0, optional
         Source of the shuffling; pass one seeded generator for repeatable runs.
     maximize : bool, default=False
         Climb the objective instead (gradient ascent).
@@ -253,8 +296,8 @@ def run(
         Stop after this many passes without improvement, in place of the
         change-in-loss rule; suits the noisy losses of stochastic descent.
     callback : callable, optional
-        Called as ``callback(iteration, theta, loss)`` after each pass; return
-        True to stop.
+        Called as ``callback(iteration, theta, loss)`` after each pass, with a
+        copy of θ; return True to stop.
     record_updates : bool, default=False
         Also keep θ after every single update (``Result.update_thetas``).
     progress : bool, default=False
@@ -263,11 +306,31 @@ def run(
     Returns
     -------
     Result
+        The final θ, the loss and θ after every pass, the counts and the reason
+        for stopping. Every recorded array is a copy.
+
+    Raises
+    ------
+    TypeError
+        If ``objective`` lacks ``loss`` or ``gradient``, or an argument has the
+        wrong type.
+    ValueError
+        If an argument is out of range, the data are empty or not finite, or
+        ``theta0`` does not fit the objective and the data.
+
+    Examples
+    --------
+    With α = 1/curvature the parabola's minimum is reached in one step, and
+    the next pass changes nothing:
+
+    >>> import gdlib as gd
+    >>> result = run(gd.Quadratic1D(curvature=2.0, minimum=1.0), 3.0, learning_rate=0.5)
+    >>> result.thetas, result.losses, result.reason
+    (array([3., 1., 1.]), array([4., 0., 0.]), 'converged')
     """
     check.objective(objective)
     X, y = check.data(X, y)
     theta = check.finite_array("theta0", theta0)
-    _check_theta_fits(theta, X)
     rate = _rate_function(learning_rate)
     loss_threshold = check.non_negative_number("loss_threshold", loss_threshold)
     max_iterations = check.integer_in_range("max_iterations", max_iterations, 1)
@@ -279,47 +342,49 @@ def run(
     if batch_size is None:
         batch_size = n_samples
     elif X is None:
-        raise ValueError(f"batch_size needs data X and y, got batch_size={batch_size!r}.")
+        raise ValueError(
+            f"batch_size needs data X and y, got batch_size={batch_size!r} without X."
+        )
     batch_size = check.integer_in_range("batch_size", batch_size, 1, n_samples)
     rng = check.rng(rng)
+    start = time.perf_counter()
+    loss, gradient = _start(objective, theta, X, y)
 
     full_batch = batch_size == n_samples
-    sign = -1.0 if maximize else 1.0  # descent lowers sign * J
-    start = time.perf_counter()
-    loss, gradient = _value_and_gradient(objective, theta, X, y)
-    loss = float(loss)
-    if not np.isfinite(loss):
-        raise ValueError(f"the loss at theta0 must be finite, got {loss}.")
+    direction = 1.0 if maximize else -1.0  # the sign in θ ← θ ± α ∂J/∂θ
     losses, thetas, times = [loss], [theta.copy()], [0.0]
     update_thetas = [theta.copy()] if record_updates else None
-    best, since_best = sign * loss, 0
-    reason, updates, evaluations = "max_iterations", 0, 0
+    best, since_best = -direction * loss, 0
+    reason, updates, evaluations, alpha = "max_iterations", 0, 0, None
     bar = _Progress(max_iterations, progress)
 
     with np.errstate(over="ignore", invalid="ignore"):
         for iteration in range(1, max_iterations + 1):
             if full_batch:
-                theta = step(theta, gradient, rate(updates), maximize=maximize)
+                # The gradient came with the previous loss, from one residual.
+                alpha = rate(updates)
+                theta = theta + direction * alpha * gradient
                 updates += 1
-                evaluations += n_samples
                 if record_updates:
                     update_thetas.append(np.array(theta, dtype=float))
                 loss, gradient = _value_and_gradient(objective, theta, X, y)
             else:
                 for rows in _batches(n_samples, batch_size, rng, shuffle):
-                    g = objective.gradient(theta, X[rows], y[rows])
-                    theta = step(theta, g, rate(updates), maximize=maximize)
+                    batch_gradient = objective.gradient(theta, X[rows], y[rows])
+                    alpha = rate(updates)
+                    theta = theta + direction * alpha * batch_gradient
                     updates += 1
-                    evaluations += len(rows)
                     if record_updates:
                         update_thetas.append(np.array(theta, dtype=float))
                 loss = objective.loss(theta, X, y)
+            evaluations += n_samples
             loss = float(loss)
-            theta = np.asarray(theta, dtype=float)
+            theta = np.array(theta, dtype=float)
 
-            if _diverged(sign * loss, sign * losses[0]) or not np.all(np.isfinite(theta)):
+            blew_up = not np.all(np.isfinite(theta))
+            if blew_up or _diverged(-direction * loss, -direction * losses[0]):
                 reason = "diverged"
-                _warn_divergence(iteration, loss, learning_rate, maximize)
+                _warn_divergence(iteration, loss, learning_rate, alpha, maximize)
                 break
             losses.append(loss)
             thetas.append(theta.copy())
@@ -334,8 +399,8 @@ def run(
                     reason = "converged"
                     break
             else:
-                if sign * loss < best - loss_threshold:
-                    best, since_best = sign * loss, 0
+                if -direction * loss < best - loss_threshold:
+                    best, since_best = -direction * loss, 0
                 else:
                     since_best += 1
                 if since_best >= patience:
@@ -366,10 +431,17 @@ def _diverged(value, start):
     return value - start > DIVERGENCE_GROWTH * max(abs(start), 1.0)
 
 
-def _warn_divergence(iteration, loss, learning_rate, maximize):
-    rate = "the schedule" if callable(learning_rate) else f"learning_rate={learning_rate:g}"
-    goal = "fell far below" if maximize else "grew far past"
-    what = f"became {loss}" if not np.isfinite(loss) else f"{goal} its start ({loss:.4g})"
+def _warn_divergence(iteration, loss, learning_rate, last_rate, maximize):
+    """Say where the run blew up, with which learning rate, and what to try."""
+    if callable(learning_rate):
+        rate = f"a learning-rate schedule (last α = {last_rate:g})"
+    else:
+        rate = f"learning_rate={learning_rate:g}"
+    if np.isfinite(loss):
+        goal = "fell far below" if maximize else "grew far past"
+        what = f"{goal} its start (to {loss:.4g})"
+    else:
+        what = f"became {loss}"
     warnings.warn(
         f"Gradient {'ascent' if maximize else 'descent'} diverged at iteration "
         f"{iteration}: the loss {what} with {rate}. Lower the learning rate, "
@@ -383,9 +455,13 @@ def _caller_level():
     """Stack level of the first frame outside gdlib, so warnings point at the user."""
     frame, level = sys._getframe(1), 1
     package = __name__.rpartition(".")[0]
-    while frame is not None and frame.f_globals.get("__name__", "").startswith(package):
+    while frame is not None and _inside(frame.f_globals.get("__name__", ""), package):
         frame, level = frame.f_back, level + 1
     return level
+
+
+def _inside(module, package):
+    return module == package or module.startswith(package + ".")
 
 
 def _finite_rows(rows):

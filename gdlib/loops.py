@@ -9,12 +9,28 @@ from .core import run
 
 
 def _no_option(function, options, *names):
+    """Refuse an option that the entry point itself decides."""
     for name in names:
         if name in options:
-            raise TypeError(f"{function}() does not take {name}; it is fixed by the function.")
+            raise TypeError(
+                f"{function}() does not take {name}; the function fixes it "
+                f"(see gdlib.run to choose it), got {name}={options[name]!r}."
+            )
 
 
-def batch_gradient_descent(objective, theta0, X=None, y=None, *, learning_rate, **options):
+def _needs_data(function, X, y):
+    """Refuse to run a per-example loop without examples."""
+    if X is None or y is None:
+        raise ValueError(
+            f"{function}() needs data: X and y must both be given, got "
+            f"X={'None' if X is None else 'an array'}, "
+            f"y={'None' if y is None else 'an array'}."
+        )
+
+
+def batch_gradient_descent(
+    objective, theta0, X=None, y=None, *, learning_rate, **options
+):
     """Batch gradient descent: one update per pass, using every example.
 
     Derived in notebook 03. Stops when the loss changes by less than
@@ -39,8 +55,9 @@ def batch_gradient_descent(objective, theta0, X=None, y=None, *, learning_rate, 
     Examples
     --------
     >>> import gdlib as gd
-    >>> result = gd.batch_gradient_descent(gd.Quadratic1D(), 3.0, learning_rate=0.1)
-    >>> result.reason, round(result.theta, 2)
+    >>> result = gd.batch_gradient_descent(
+    ...     gd.Quadratic1D(), 3.0, learning_rate=0.1, loss_threshold=1e-10)
+    >>> result.reason, round(result.theta, 3)
     ('converged', 1.0)
     """
     _no_option("batch_gradient_descent", options, "batch_size", "maximize")
@@ -50,7 +67,7 @@ def batch_gradient_descent(objective, theta0, X=None, y=None, *, learning_rate, 
 def stochastic_gradient_descent(
     objective, theta0, X, y, *, learning_rate, rng=None, **options
 ):
-    """Stochastic gradient descent: one update per example, reshuffled every pass.
+    """Stochastic gradient descent: one update per example, in a new order each pass.
 
     Derived in notebook 04. Pass a seeded ``rng`` for repeatable runs; with a
     noisy loss, ``patience`` is usually a better stopping rule than
@@ -84,6 +101,7 @@ def stochastic_gradient_descent(
     True
     """
     _no_option("stochastic_gradient_descent", options, "batch_size", "maximize")
+    _needs_data("stochastic_gradient_descent", X, y)
     return run(
         objective, theta0, X, y, learning_rate=learning_rate, batch_size=1, rng=rng,
         **options,
@@ -93,7 +111,7 @@ def stochastic_gradient_descent(
 def minibatch_gradient_descent(
     objective, theta0, X, y, *, learning_rate, batch_size, rng=None, **options
 ):
-    """Mini-batch gradient descent: one update per batch of ``batch_size`` examples.
+    """Mini-batch gradient descent: one update per ``batch_size`` examples.
 
     Derived in notebook 05. The examples are reshuffled every pass and split
     into batches; the last, smaller batch is used, not dropped. With
@@ -115,8 +133,22 @@ def minibatch_gradient_descent(
     Returns
     -------
     Result
+
+    Examples
+    --------
+    Fifty examples in batches of 16 make four updates per pass, the last one
+    on the two examples left over:
+
+    >>> import numpy as np, gdlib as gd
+    >>> X, y = gd.make_line(50, rng=0)
+    >>> result = gd.minibatch_gradient_descent(
+    ...     gd.LinearRegression(), np.zeros(2), gd.add_intercept(X), y,
+    ...     learning_rate=0.05, batch_size=16, max_iterations=3, rng=1)
+    >>> result.iterations, result.updates
+    (3, 12)
     """
     _no_option("minibatch_gradient_descent", options, "maximize")
+    _needs_data("minibatch_gradient_descent", X, y)
     return run(
         objective, theta0, X, y, learning_rate=learning_rate, batch_size=batch_size,
         rng=rng, **options,
@@ -147,9 +179,12 @@ def gradient_ascent(objective, theta0, X=None, y=None, *, learning_rate, **optio
     Examples
     --------
     >>> import gdlib as gd
-    >>> hill = gd.Negated(gd.Quadratic1D())
-    >>> round(gd.gradient_ascent(hill, 3.0, learning_rate=0.1).theta, 2)
-    1.0
+    >>> hill = gd.Negated(gd.Quadratic1D())  # −J has its top where J has its bottom
+    >>> result = gd.gradient_ascent(hill, 3.0, learning_rate=0.1, loss_threshold=1e-10)
+    >>> result.reason, round(result.theta, 3)
+    ('converged', 1.0)
     """
     _no_option("gradient_ascent", options, "maximize")
-    return run(objective, theta0, X, y, learning_rate=learning_rate, maximize=True, **options)
+    return run(
+        objective, theta0, X, y, learning_rate=learning_rate, maximize=True, **options
+    )

@@ -28,10 +28,16 @@ class Quadratic1D:
         self.curvature = check.positive_number("curvature", curvature)
         self.minimum = float(minimum)
 
+    def validate(self, theta, X=None, y=None, *, name="theta"):
+        """Raise ValueError unless θ is a single number."""
+        check.theta_shape(name, np.asarray(theta), (), "a single number")
+
     def loss(self, theta, X=None, y=None):
+        """J(θ), for one θ or an array of them; X and y are ignored."""
         return 0.5 * self.curvature * (np.asarray(theta) - self.minimum) ** 2
 
     def gradient(self, theta, X=None, y=None):
+        """dJ/dθ = curvature·(θ − minimum); X and y are ignored."""
         return self.curvature * (np.asarray(theta) - self.minimum)
 
 
@@ -49,11 +55,17 @@ class DoubleWell1D:
     def __init__(self, tilt=0.3):
         self.tilt = float(tilt)
 
+    def validate(self, theta, X=None, y=None, *, name="theta"):
+        """Raise ValueError unless θ is a single number."""
+        check.theta_shape(name, np.asarray(theta), (), "a single number")
+
     def loss(self, theta, X=None, y=None):
+        """J(θ), for one θ or an array of them; X and y are ignored."""
         theta = np.asarray(theta)
         return (theta**2 - 1) ** 2 + self.tilt * theta
 
     def gradient(self, theta, X=None, y=None):
+        """dJ/dθ = 4θ(θ² − 1) + tilt; X and y are ignored."""
         theta = np.asarray(theta)
         return 4 * theta * (theta**2 - 1) + self.tilt
 
@@ -65,7 +77,7 @@ class DoubleWell1D:
 
 
 class QuadraticBowl:
-    """A 2-D bowl J(θ) = ½ (θ − center)ᵀ A (θ − center) with a chosen condition number.
+    """A 2-D bowl J(θ) = ½ (θ − c)ᵀ A (θ − c) with a chosen condition number.
 
     A has eigenvalues 1 and ``condition_number`` along axes turned by
     ``angle`` degrees, so the larger the condition number, the narrower the
@@ -86,21 +98,31 @@ class QuadraticBowl:
         self.condition_number = kappa
         self.center = check.finite_array("center", center, ndim=(1,))
         if self.center.shape != (2,):
-            raise ValueError(f"center must have 2 entries, got shape {self.center.shape}.")
+            raise ValueError(
+                f"center must have 2 entries, got shape {self.center.shape}."
+            )
         turn = np.deg2rad(angle)
-        rotation = np.array([[np.cos(turn), -np.sin(turn)], [np.sin(turn), np.cos(turn)]])
+        cos, sin = np.cos(turn), np.sin(turn)
+        rotation = np.array([[cos, -sin], [sin, cos]])
         self.A = rotation @ np.diag([1.0, kappa]) @ rotation.T
 
     @property
     def minimum(self):
+        """Where J is lowest (0 there): the center."""
         return self.center.copy()
 
+    def validate(self, theta, X=None, y=None, *, name="theta"):
+        """Raise ValueError unless θ has shape (2,)."""
+        check.theta_shape(name, theta, (2,), "one entry per axis of the bowl")
+
     def loss(self, theta, X=None, y=None):
+        """J(θ) for θ of shape (2,), or for a grid of shape (..., 2)."""
         d = np.asarray(theta) - self.center
-        # Works for one θ of shape (2,) or a grid of shape (..., 2).
         return 0.5 * np.einsum("...i,ij,...j->...", d, self.A, d)
 
     def gradient(self, theta, X=None, y=None):
+        """∇J = A (θ − center), for θ of shape (2,)."""
+        # A is symmetric, so d @ A equals A @ d.
         return (np.asarray(theta) - self.center) @ self.A
 
 
@@ -119,17 +141,25 @@ class Rosenbrock:
 
     @property
     def minimum(self):
+        """Where J is lowest (0 there): (a, a²)."""
         return np.array([self.a, self.a**2])
 
+    def validate(self, theta, X=None, y=None, *, name="theta"):
+        """Raise ValueError unless θ has shape (2,)."""
+        check.theta_shape(name, theta, (2,), "the two coordinates of the valley")
+
     def loss(self, theta, X=None, y=None):
+        """J(θ) for θ of shape (2,), or for a grid of shape (..., 2)."""
         theta = np.asarray(theta)
         x, y_ = theta[..., 0], theta[..., 1]
         return (self.a - x) ** 2 + self.b * (y_ - x**2) ** 2
 
     def gradient(self, theta, X=None, y=None):
+        """∇J for θ of shape (2,)."""
         x, y_ = np.asarray(theta)
+        valley = y_ - x**2
         return np.array(
-            [-2 * (self.a - x) - 4 * self.b * x * (y_ - x**2), 2 * self.b * (y_ - x**2)]
+            [-2 * (self.a - x) - 4 * self.b * x * valley, 2 * self.b * valley]
         )
 
 
@@ -149,11 +179,17 @@ class LinearRegression:
     0.0
     """
 
+    def validate(self, theta, X, y, *, name="theta"):
+        """Raise ValueError unless X is 2-D and θ has one entry per column of X."""
+        _check_linear_model(theta, X, y, name)
+
     def loss(self, theta, X, y):
+        """J(θ) = 1/(2m) ||Xθ − y||², with X of shape (m, d) and θ of shape (d,)."""
         residual = X @ theta - y
         return float(residual @ residual) / (2 * len(y))
 
     def gradient(self, theta, X, y):
+        """∇J(θ) = (1/m) Xᵀ(Xθ − y), of shape (d,)."""
         residual = X @ theta - y
         return X.T @ residual / len(y)
 
@@ -183,14 +219,26 @@ class LogLikelihood:
     an intercept.
     """
 
+    def validate(self, theta, X, y, *, name="theta"):
+        """Raise ValueError unless θ fits X and every label is 0 or 1."""
+        _check_linear_model(theta, X, y, name)
+        labels = np.unique(y)
+        if not np.all(np.isin(labels, (0.0, 1.0))):
+            shown = ", ".join(f"{v:g}" for v in labels[:5])
+            raise ValueError(f"y must contain only the labels 0 and 1, got {shown}.")
+
     def loss(self, theta, X, y):
+        """J(θ), the mean log-likelihood (at most 0; higher is better)."""
         z = X @ theta
+        # log(1 + e^z) as logaddexp(0, z): exact for large |z|, never overflows.
         return float(np.mean(y * z - np.logaddexp(0.0, z)))
 
     def gradient(self, theta, X, y):
+        """∇J(θ) = (1/m) Xᵀ(y − σ(Xθ)), of shape (d,)."""
         return X.T @ (y - sigmoid(X @ theta)) / len(y)
 
     def loss_and_gradient(self, theta, X, y):
+        """Both at once from one product Xθ."""
         z = X @ theta
         value = float(np.mean(y * z - np.logaddexp(0.0, z)))
         return value, X.T @ (y - sigmoid(z)) / len(y)
@@ -207,11 +255,40 @@ class Negated:
     def __init__(self, objective):
         self.objective = check.objective(objective)
 
+    def validate(self, theta, X=None, y=None, *, name="theta"):
+        """Check θ and the data as the wrapped objective would, if it can."""
+        validate = getattr(self.objective, "validate", None)
+        if validate is not None:
+            validate(theta, X, y, name=name)
+
     def loss(self, theta, X=None, y=None):
+        """−J(θ)."""
         return -self.objective.loss(theta, X, y)
 
     def gradient(self, theta, X=None, y=None):
+        """−∇J(θ)."""
         return -self.objective.gradient(theta, X, y)
+
+    def loss_and_gradient(self, theta, X=None, y=None):
+        """−J(θ) and −∇J(θ), sharing work when the wrapped objective can."""
+        both = getattr(self.objective, "loss_and_gradient", None)
+        if both is None:
+            return self.loss(theta, X, y), self.gradient(theta, X, y)
+        loss, gradient = both(theta, X, y)
+        return -loss, -gradient
+
+
+def _check_linear_model(theta, X, y, name):
+    """θ of shape (d,) for X of shape (m, d): the shapes a linear model needs."""
+    if X is None or y is None:
+        raise ValueError("X and y must be given for a model of data, got None.")
+    if np.ndim(X) != 2:
+        raise ValueError(
+            "X must be 2-D, of shape (n_samples, n_features), got shape "
+            f"{np.shape(X)}; use X[:, None] or gdlib.add_intercept(X) for one feature."
+        )
+    columns = (np.shape(X)[1],)
+    check.theta_shape(name, np.asarray(theta), columns, "one entry per column of X")
 
 
 def numerical_gradient(function, theta, *args, eps=1e-6):

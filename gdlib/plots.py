@@ -49,17 +49,21 @@ def use_course_style():
 
 
 def _axes(ax):
+    """The axes to draw on: the one given, or the current one."""
     return plt.gca() if ax is None else ax
 
 
 def _style(method):
+    """The colour and marker of a method, with a clear error for unknown names."""
     if method not in COLORS:
         raise ValueError(f"method must be one of {sorted(COLORS)}, got {method!r}.")
     return COLORS[method], MARKERS[method]
 
 
-def plot_loss(losses, ax=None, *, method="batch", label=None, log=False, x=None,
-              xlabel="iteration"):
+def plot_loss(
+    losses, ax=None, *, method="batch", label=None, log=False, x=None,
+    xlabel="iteration",
+):
     """Draw a loss curve.
 
     Parameters
@@ -95,8 +99,9 @@ def plot_loss(losses, ax=None, *, method="batch", label=None, log=False, x=None,
     return ax
 
 
-def plot_cost_1d(objective, thetas=None, ax=None, *, bounds=None, method="batch",
-                 label=None):
+def plot_cost_1d(
+    objective, thetas=None, ax=None, *, bounds=None, method="batch", label=None
+):
     """Draw a 1-D cost J(θ) and, optionally, the iterates of a run on it.
 
     Parameters
@@ -108,20 +113,27 @@ def plot_cost_1d(objective, thetas=None, ax=None, *, bounds=None, method="batch"
     bounds : (float, float), optional
         Range of θ drawn; by default it covers the iterates with a margin.
     method : str, default="batch"
+        Picks the colour and marker of the iterates; one of ``COLORS``.
     label : str, optional
+        Legend entry for the iterates; defaults to the method.
 
     Returns
     -------
     matplotlib Axes
     """
     ax = _axes(ax)
-    path = None if thetas is None else np.asarray(getattr(thetas, "thetas", thetas), float)
+    path = None
+    if thetas is not None:
+        path = np.asarray(getattr(thetas, "thetas", thetas), dtype=float)
     if bounds is None:
         low, high = (-3.0, 3.0) if path is None else (path.min(), path.max())
         margin = max(0.5, 0.15 * (high - low))
         bounds = (low - margin, high + margin)
     grid = np.linspace(*bounds, 400)
-    ax.plot(grid, objective.loss(grid), color=COLORS["reference"], lw=1.5, label=r"$J(\theta)$")
+    ax.plot(
+        grid, objective.loss(grid), color=COLORS["reference"], lw=1.5,
+        label=r"$J(\theta)$",
+    )
     if path is not None:
         color, marker = _style(method)
         ax.plot(path, objective.loss(path), color=color, marker=marker, ms=5, lw=1,
@@ -135,13 +147,27 @@ def plot_cost_1d(objective, thetas=None, ax=None, *, bounds=None, method="batch"
 
 
 def contour_grid(objective, xlim, ylim, X=None, y=None, resolution=120):
-    """Loss on a grid of (θ₀, θ₁), for :func:`plot_contours` (compute it once, reuse it).
+    """Loss on a grid of (θ₀, θ₁), for :func:`plot_contours`: compute once, reuse.
+
+    Parameters
+    ----------
+    objective : object with ``loss(theta, X, y)`` of a θ of shape (2,)
+        A ``loss_grid(thetas, X, y)`` method, if present, does the whole grid
+        at once.
+    xlim, ylim : (float, float)
+        Ranges of θ₀ and θ₁.
+    X, y : ndarray, optional
+        Data the objective needs.
+    resolution : int, default=120
+        Grid points along each axis.
 
     Returns
     -------
     T0, T1, J : ndarray of shape (resolution, resolution)
     """
-    t0, t1 = np.meshgrid(np.linspace(*xlim, resolution), np.linspace(*ylim, resolution))
+    t0, t1 = np.meshgrid(
+        np.linspace(*xlim, resolution), np.linspace(*ylim, resolution)
+    )
     points = np.stack([t0, t1], axis=-1)
     if hasattr(objective, "loss_grid"):
         values = objective.loss_grid(points, X, y)
@@ -156,8 +182,10 @@ def contour_grid(objective, xlim, ylim, X=None, y=None, resolution=120):
     return t0, t1, values
 
 
-def plot_contours(objective, paths=None, ax=None, *, xlim=(-3, 3), ylim=(-3, 3),
-                  X=None, y=None, optimum=None, levels=25, log_levels=True, grid=None):
+def plot_contours(
+    objective, paths=None, ax=None, *, xlim=(-3, 3), ylim=(-3, 3), X=None, y=None,
+    optimum=None, levels=25, log_levels=True, grid=None,
+):
     """Draw the level sets of a cost of two parameters, with descent paths on top.
 
     Parameters
@@ -174,8 +202,11 @@ def plot_contours(objective, paths=None, ax=None, *, xlim=(-3, 3), ylim=(-3, 3),
     optimum : array-like of shape (2,), optional
         Marked with a star.
     levels : int, default=25
+        Number of level sets.
     log_levels : bool, default=True
-        Space levels geometrically, which shows both the valley floor and the walls.
+        Space the levels geometrically away from the best value on the grid
+        (the lowest, or for a surface with no positive value such as a
+        log-likelihood, the highest), which shows both the floor and the walls.
     grid : tuple, optional
         A precomputed :func:`contour_grid` result, to redraw quickly.
 
@@ -184,13 +215,10 @@ def plot_contours(objective, paths=None, ax=None, *, xlim=(-3, 3), ylim=(-3, 3),
     matplotlib Axes
     """
     ax = _axes(ax)
-    t0, t1, values = grid if grid is not None else contour_grid(objective, xlim, ylim, X, y)
-    if log_levels:
-        low, high = max(values.min(), 1e-12), values.max()
-        low = max(low, high * 1e-6)
-        chosen = np.geomspace(low, high, levels)
-    else:
-        chosen = levels
+    if grid is None:
+        grid = contour_grid(objective, xlim, ylim, X, y)
+    t0, t1, values = grid
+    chosen = _log_levels(values, levels) if log_levels else levels
     ax.contour(t0, t1, values, levels=chosen, cmap=CONTOUR_CMAP, linewidths=0.8)
     for method, path in (paths or {}).items():
         path = np.asarray(getattr(path, "thetas", path), dtype=float)
@@ -200,8 +228,10 @@ def plot_contours(objective, paths=None, ax=None, *, xlim=(-3, 3), ylim=(-3, 3),
                 label=method)
         ax.plot(*path[0], "o", mfc="white", mec=color, ms=7)
     if optimum is not None:
-        ax.plot(*np.asarray(optimum, dtype=float), "*", color=COLORS["reference"], ms=14,
-                label="optimum")
+        ax.plot(
+            *np.asarray(optimum, dtype=float), "*", color=COLORS["reference"], ms=14,
+            label="optimum",
+        )
     ax.set_xlabel(r"$\theta_0$")
     ax.set_ylabel(r"$\theta_1$")
     ax.set_xlim(*t0[0, [0, -1]])
@@ -209,6 +239,24 @@ def plot_contours(objective, paths=None, ax=None, *, xlim=(-3, 3), ylim=(-3, 3),
     if paths or optimum is not None:
         ax.legend(loc="upper right", fontsize=9)
     return ax
+
+
+def _log_levels(values, count):
+    """Levels packed geometrically towards the best value of the grid.
+
+    A cost is best at its lowest; a surface with no positive value (a
+    log-likelihood, or any −J) is best at its highest. The levels sit at
+    distances from that best value spaced by equal ratios, over six decades.
+    """
+    finite = values[np.isfinite(values)]
+    climb = finite.max() <= 0
+    best = finite.max() if climb else finite.min()
+    gaps = np.abs(finite - best)
+    top = gaps.max()
+    if top == 0:
+        return count
+    steps = np.geomspace(top * 1e-6, top, count)
+    return np.sort(best - steps) if climb else best + steps
 
 
 def plot_fit(X, y, theta, ax=None, *, method="batch", label="fitted line"):
@@ -260,7 +308,8 @@ def plot_decision_boundary(X, y, theta, ax=None, *, method="ascent", label="boun
     x1 = np.linspace(X[:, 0].min(), X[:, 0].max(), 2)
     color, _ = _style(method)
     if abs(theta[2]) > 1e-12:
-        ax.plot(x1, -(theta[0] + theta[1] * x1) / theta[2], color=color, lw=2, label=label)
+        x2 = -(theta[0] + theta[1] * x1) / theta[2]
+        ax.plot(x1, x2, color=color, lw=2, label=label)
         ax.set_ylim(X[:, 1].min() - 0.5, X[:, 1].max() + 0.5)
     ax.set_xlabel("$x_1$")
     ax.set_ylabel("$x_2$")
