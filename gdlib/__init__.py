@@ -4,7 +4,8 @@ Import it as ``import gdlib as gd``. Each name below is derived in a notebook
 first; its docstring says which.
 """
 
-from . import checks, plots, widgets
+from . import checks, explorers, plots, widgets
+from .comparison import evaluations_to_reach, loss_per_update
 from .core import DivergenceWarning, Result, run, step
 from .data import (
     add_intercept,
@@ -32,11 +33,13 @@ from .objectives import (
     sigmoid,
 )
 from .optimizers import adam, momentum_descent
+from .sampling import decaying_learning_rate, minibatches
 
 __version__ = "0.1.0"
 
 __all__ = [
     "checks",
+    "explorers",
     "plots",
     "widgets",
     "DivergenceWarning",
@@ -51,12 +54,16 @@ __all__ = [
     "adam",
     "add_intercept",
     "batch_gradient_descent",
+    "evaluations_to_reach",
+    "decaying_learning_rate",
     "gradient_ascent",
     "load_iris",
+    "loss_per_update",
     "make_badly_scaled",
     "make_line",
     "make_two_classes",
     "minibatch_gradient_descent",
+    "minibatches",
     "momentum_descent",
     "numerical_gradient",
     "run",
