@@ -6,7 +6,6 @@ first; its docstring says which.
 
 from . import checks, explorers, plots, widgets
 from .comparison import evaluations_to_reach, loss_per_update
-from .comparison import evaluations_to_reach, loss_per_update
 from .core import DivergenceWarning, Result, run, step
 from .data import (
     add_intercept,
@@ -55,12 +54,10 @@ __all__ = [
     "adam",
     "add_intercept",
     "batch_gradient_descent",
-    "evaluations_to_reach",
-    "evaluations_to_reach",
     "decaying_learning_rate",
+    "evaluations_to_reach",
     "gradient_ascent",
     "load_iris",
-    "loss_per_update",
     "loss_per_update",
     "make_badly_scaled",
     "make_line",
