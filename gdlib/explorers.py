@@ -1,11 +1,18 @@
-"""Sliders for notebooks 04 to 06, and the static figure beside the ascent one.
+"""The figures and computations behind the sliders of notebooks 04 to 06.
 
-Each explorer keeps its data and the figure's fixed parts; its ``run`` method
+Each explorer keeps its data and its figure's fixed parts. Its ``run`` method
 is the pure computation behind one position of the sliders and returns the
-run and the readout text, so it can be tested without a browser. Its
-``update`` method also moves the figure's changing lines. The functions
-:func:`sgd_explorer`, :func:`minibatch_explorer` and :func:`ascent_explorer`
-build the widget box a notebook displays (the explorer is its ``.explorer``).
+run and the readout text, so it can be tested without a browser; its
+``update`` method also moves the figure's changing lines. A notebook wires
+them to sliders in one call::
+
+    explorer = gd.explorers.SGDExplorer(X, y)
+    gd.widgets.interactive(explorer.update, explorer.view,
+                           learning_rate=gd.widgets.log_slider("α₀", 1e-3, 0.5, 0.05),
+                           decay=gd.widgets.float_slider("decay", 0, 0.05, 0.01),
+                           seed=gd.widgets.int_slider("seed", 0, 20, 0))
+
+:func:`plot_boundaries` draws the static figure beside the ascent explorer.
 """
 
 import warnings
@@ -321,39 +328,3 @@ class AscentExplorer:
         k = min(iterations, result.iterations)
         self.now.set_data([k], [result.losses[k]])
         return text
-
-
-def _box(explorer, **controls):
-    box = widgets.interactive(explorer.update, explorer.view, **controls)
-    box.explorer = explorer
-    return box
-
-
-def sgd_explorer(X, y, *, learning_rate=0.05, decay=0.01, seed=0, epochs=20):
-    """Sliders for α₀, decay and seed over stochastic descent (:class:`SGDExplorer`)."""
-    return _box(
-        SGDExplorer(X, y, epochs=epochs),
-        learning_rate=widgets.log_slider("α₀", 1e-3, 0.5, learning_rate),
-        decay=widgets.float_slider("decay", 0.0, 0.05, decay, step=0.001),
-        seed=widgets.int_slider("seed", 0, 20, seed),
-    )
-
-
-def minibatch_explorer(X, y, *, batch_size=10, learning_rate=0.1, epochs=10, seed=0):
-    """A batch-size slider from 1 to m; see :class:`MinibatchExplorer`."""
-    return _box(
-        MinibatchExplorer(X, y, learning_rate=learning_rate, epochs=epochs, seed=seed),
-        batch_size=widgets.int_slider("batch size", 1, len(y), batch_size),
-    )
-
-
-def ascent_explorer(X, y, theta0, *, learning_rate=3.0, iterations=20,
-                    max_iterations=200, class_names=("class 0", "class 1"),
-                    feature_names=("$x_1$", "$x_2$")):
-    """Sliders for α and iterations over logistic regression; see AscentExplorer."""
-    return _box(
-        AscentExplorer(X, y, theta0, max_iterations=max_iterations,
-                       class_names=class_names, feature_names=feature_names),
-        learning_rate=widgets.log_slider("α", 1e-2, 1e3, learning_rate),
-        iterations=widgets.int_slider("iterations", 0, max_iterations, iterations),
-    )

@@ -30,6 +30,10 @@ def _readout(box):
     return re.sub("<[^>]+>", "", box.children[-1].value)
 
 
+def _box(explorer, **controls):
+    return gd.widgets.interactive(explorer.update, explorer.view, **controls)
+
+
 def test_sgd_run_is_stochastic_descent_with_the_decaying_rate(line):
     X, y = line
     explorer = gd.explorers.SGDExplorer(X, y, epochs=5)
@@ -60,7 +64,11 @@ def test_sgd_explorer_reports_divergence_in_the_readout_not_as_a_warning(line):
 
 def test_sgd_explorer_box_follows_each_slider(line):
     X, y = line
-    box = gd.explorers.sgd_explorer(X, y, epochs=3)
+    explorer = gd.explorers.SGDExplorer(X, y, epochs=3)
+    box = _box(explorer,
+               learning_rate=gd.widgets.log_slider("α₀", 1e-3, 0.5, 0.05),
+               decay=gd.widgets.float_slider("decay", 0.0, 0.05, 0.01, step=0.001),
+               seed=gd.widgets.int_slider("seed", 0, 20, 0))
     learning_rate, decay, seed = box.children[:3]
 
     seed.value = 7
@@ -69,7 +77,7 @@ def test_sgd_explorer_box_follows_each_slider(line):
     assert "decay = 0.03" in _readout(box)
     learning_rate.value = 0.1
     assert "α₀ = 0.1," in _readout(box)
-    path = box.explorer.path.get_xydata()
+    path = explorer.path.get_xydata()
     assert len(path) == 3 * len(y) + 1
 
 
@@ -90,11 +98,12 @@ def test_minibatch_run_counts_updates_per_epoch(line, batch_size, per_epoch):
 
 def test_minibatch_explorer_box_follows_the_slider(line):
     X, y = line
-    box = gd.explorers.minibatch_explorer(X, y, epochs=2)
+    explorer = gd.explorers.MinibatchExplorer(X, y, epochs=2)
+    box = _box(explorer, batch_size=gd.widgets.int_slider("batch size", 1, len(y), 10))
 
     box.children[0].value = 13
     assert _readout(box).startswith("batch size = 13 → 5 updates per epoch")
-    assert len(box.explorer.path.get_xydata()) == 2 * 5 + 1
+    assert len(explorer.path.get_xydata()) == 2 * 5 + 1
 
 
 def test_ascent_run_picks_theta_after_k_iterations(flowers):
@@ -117,8 +126,9 @@ def test_ascent_run_picks_theta_after_k_iterations(flowers):
 
 def test_ascent_explorer_box_follows_each_slider(flowers):
     X, y = flowers
-    box = gd.explorers.ascent_explorer(X, y, np.array([0.0, 1.0, -2.0]),
-                                       max_iterations=40)
+    explorer = gd.explorers.AscentExplorer(X, y, [0.0, 1.0, -2.0], max_iterations=40)
+    box = _box(explorer, learning_rate=gd.widgets.log_slider("α", 1e-2, 1e3, 3.0),
+               iterations=gd.widgets.int_slider("iterations", 0, 40, 20))
     learning_rate, iterations = box.children[:2]
 
     iterations.value = 33
