@@ -2,8 +2,9 @@
 
 When a run that includes ``tests/`` also executes notebooks under nbval
 (``make test`` does), the summary ends with one line per notebook: the seconds
-its cells took, kernel start and shutdown included, and its number of cells. The times come from the test reports, which
-pytest-xdist sends back from its workers, so they are right with ``-n auto``.
+its cells took, kernel start and shutdown included, and its number of cells.
+The times come from the test reports, which pytest-xdist sends back from its
+workers, so they are right with ``-n auto``.
 Nothing here changes how a test is collected or run.
 """
 
