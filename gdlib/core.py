@@ -168,7 +168,9 @@ def _start(objective, theta, X, y):
     if validate is not None:
         validate(theta, X, y, name="theta0")
     try:
-        loss, gradient = _value_and_gradient(objective, theta, X, y)
+        # An overflow here shows up below as a non-finite loss, with a clearer message.
+        with np.errstate(over="ignore", invalid="ignore"):
+            loss, gradient = _value_and_gradient(objective, theta, X, y)
     except (ValueError, TypeError, IndexError) as error:
         data = "" if X is None else f" with X of shape {X.shape}, y of shape {y.shape}"
         raise ValueError(
