@@ -97,6 +97,12 @@ class Result:
         Seconds since the start, when each entry of ``losses`` was recorded.
     update_thetas : ndarray of shape (updates + 1, *theta.shape) or None
         Parameters after every single update, when ``record_updates=True``.
+    learning_rate : float or callable
+        The learning rate or schedule the run was given.
+    batch_size : int
+        Examples per update.
+    extra : dict
+        Further records a variant may keep (empty for plain descent).
     """
 
     theta: object

@@ -205,7 +205,22 @@ class LinearRegression:
 
 
 def sigmoid(z):
-    """The logistic function 1 / (1 + e^(−z)), without overflow for large |z|."""
+    """The logistic function σ(z) = 1 / (1 + e^(−z)), without overflow for large |z|.
+
+    Parameters
+    ----------
+    z : float or array-like
+
+    Returns
+    -------
+    float or ndarray, same shape as z
+        Values in [0, 1]; exactly 0 or 1 where they round to it.
+
+    Examples
+    --------
+    >>> sigmoid([-1000.0, 0.0, 1000.0])
+    array([0. , 0.5, 1. ])
+    """
     return np.exp(-np.logaddexp(0.0, -np.asarray(z, dtype=float)))
 
 

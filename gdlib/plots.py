@@ -268,6 +268,11 @@ def plot_fit(X, y, theta, ax=None, *, method="batch", label="fitted line"):
     y : ndarray of shape (n_samples,)
     theta : array-like of shape (2,)
         Intercept then slope.
+    ax : matplotlib Axes, optional
+    method : str, default="batch"
+        Picks the colour of the line; one of ``COLORS``.
+    label : str, default="fitted line"
+        Legend entry of the line.
 
     Returns
     -------
@@ -294,6 +299,11 @@ def plot_decision_boundary(X, y, theta, ax=None, *, method="ascent", label="boun
     y : ndarray of shape (n_samples,), labels 0 and 1
     theta : array-like of shape (3,)
         Intercept, then one weight per feature.
+    ax : matplotlib Axes, optional
+    method : str, default="ascent"
+        Picks the colour of the boundary; one of ``COLORS``.
+    label : str, default="boundary"
+        Legend entry of the boundary.
 
     Returns
     -------
