@@ -190,6 +190,13 @@ def boundary_segment(theta, xlim, ylim):
     Walks along whichever axis the line is less steep against, so nearly
     vertical lines are drawn as well as flat ones.
 
+    Parameters
+    ----------
+    theta : array-like of shape (3,)
+        Intercept, then one weight per feature.
+    xlim, ylim : (float, float)
+        The box, in the units of the two features.
+
     Returns
     -------
     (x1 values, x2 values) : tuple of two arrays of shape (2,), or None
@@ -254,7 +261,19 @@ def plot_boundaries(X, y, thetas, ax=None, *, class_names=("class 0", "class 1")
 
 
 def accuracy(theta, X, y):
-    """Share of examples on the right side of the boundary (predict 1 when x·θ > 0)."""
+    """Share of examples on the right side of the boundary (predict 1 when x·θ > 0).
+
+    Parameters
+    ----------
+    theta : array-like of shape (n_features,)
+    X : ndarray of shape (n_samples, n_features)
+        Inputs, with the column of ones if θ has an intercept.
+    y : ndarray of shape (n_samples,), labels 0 and 1
+
+    Returns
+    -------
+    float in [0, 1]
+    """
     predicted = np.asarray(X) @ np.asarray(theta) > 0
     return float(np.mean(predicted == (np.asarray(y) == 1)))
 

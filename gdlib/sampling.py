@@ -83,5 +83,31 @@ class DecayingLearningRate:
 
 
 def decaying_learning_rate(learning_rate, decay):
-    """The schedule α_t = α₀ / (1 + decay·t), as a :class:`DecayingLearningRate`."""
+    """Return the schedule α_t = α₀ / (1 + decay·t) of the update count t.
+
+    Derived in notebook 04. Pass the result as ``learning_rate`` to any loop.
+
+    Parameters
+    ----------
+    learning_rate : float > 0
+        The first step size α₀.
+    decay : float >= 0
+        α halves after t = 1 / decay updates; 0 keeps it constant.
+
+    Returns
+    -------
+    DecayingLearningRate
+        A callable: ``schedule(t)`` is the step size of update t.
+
+    Raises
+    ------
+    TypeError, ValueError
+        If ``learning_rate`` is not positive or ``decay`` is negative.
+
+    Examples
+    --------
+    >>> schedule = decaying_learning_rate(0.05, decay=0.01)
+    >>> schedule(0), schedule(100)
+    (0.05, 0.025)
+    """
     return DecayingLearningRate(learning_rate, decay)
