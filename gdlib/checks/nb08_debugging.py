@@ -104,9 +104,11 @@ def check_fix_sign(fixed_descent, *, quiet=False):
         minimum = float(rng.normal())
         theta0 = minimum + side * float(rng.uniform(1.0, 3.0))
         rate = float(rng.uniform(0.05, 0.4)) / curvature
-        tried = (f"fixed_descent(gradient of J(θ) = {curvature / 2:.3g}(θ − {minimum:.3g})², "
-                 f"theta0={theta0:.3g}, learning_rate={rate:.3g}, n_steps=6)")
-        got = check.call(_bowl_gradient(curvature, minimum), theta0, rate, 6, tried=tried)
+        cost = f"J(θ) = {curvature / 2:.3g}(θ − {minimum:.3g})²"
+        tried = (f"fixed_descent(gradient of {cost}, theta0={theta0:.3g}, "
+                 f"learning_rate={rate:.3g}, n_steps=6)")
+        gradient = _bowl_gradient(curvature, minimum)
+        got = check.call(gradient, theta0, rate, 6, tried=tried)
         got = _floats(check, got, tried, "the path")
         expected = minimum + (1 - rate * curvature) ** np.arange(7) * (theta0 - minimum)
         check.expect_close(got, expected, tried=tried, hint=hint)
@@ -121,8 +123,9 @@ def check_fix_sign(fixed_descent, *, quiet=False):
     for _ in range(2):
         minimum, theta0 = rng.normal(size=2), rng.normal(size=2) * 3
         theta0_before = theta0.copy()
-        tried = (f"fixed_descent(gradient of a 2-D bowl with minimum {_short(minimum)}, "
-                 f"theta0={_short(theta0)}, learning_rate=0.2, n_steps=8)")
+        tried = (f"fixed_descent(gradient of a 2-D bowl with minimum "
+                 f"{_short(minimum)}, theta0={_short(theta0)}, learning_rate=0.2, "
+                 "n_steps=8)")
         got = check.call(_bowl_gradient(hessian, minimum), theta0, 0.2, 8, tried=tried)
         got = _floats(check, got, tried, "the path")
         check.expect(
@@ -177,8 +180,9 @@ def check_fix_mean_gradient(fixed_minibatch_epoch, *, quiet=False):
         X, y = _line_data(rng, n_samples)
         theta = rng.normal(size=2)
         theta_before = theta.copy()
-        tried = (f"fixed_minibatch_epoch(X of shape {X.shape}, y, theta={_short(theta)}, "
-                 f"learning_rate={rate}, batch_size={batch_size})")
+        tried = (f"fixed_minibatch_epoch(X of shape {X.shape}, y, "
+                 f"theta={_short(theta)}, learning_rate={rate}, "
+                 f"batch_size={batch_size})")
         got = _floats(check, check.call(X, y, theta, rate, batch_size, tried=tried),
                       tried, "theta")
         check.expect(
@@ -251,13 +255,12 @@ def check_fix_schedule(fixed_sgd, *, quiet=False):
     """
     check = Check("fixed_sgd", fixed_sgd, quiet)
     rng = np.random.default_rng(83)
-    schedules = {
-        "α(t) = 0.1 / (1 + t/4)": lambda t: 0.1 / (1 + t / 4),
-        "α(t) = 0.05 for t < 10, then 0.01": lambda t: 0.05 if t < 10 else 0.01,
-    }
-    for (name, schedule), (n_samples, n_epochs, seed) in zip(
-        schedules.items(), [(6, 3, 11), (5, 4, 12)]
-    ):
+    cases = [  # schedule, its formula, m, epochs, seed
+        (lambda t: 0.1 / (1 + t / 4), "α(t) = 0.1 / (1 + t/4)", 6, 3, 11),
+        (lambda t: 0.05 if t < 10 else 0.01, "α(t) = 0.05 for t < 10, then 0.01",
+         5, 4, 12),
+    ]
+    for schedule, name, n_samples, n_epochs, seed in cases:
         X, y = _line_data(rng, n_samples)
         theta0 = rng.normal(size=2)
         theta0_before = theta0.copy()
@@ -273,7 +276,7 @@ def check_fix_schedule(fixed_sgd, *, quiet=False):
         check.expect_close(
             rates, expected_rates, tried=tried,
             hint=f"{n_epochs} epochs of {n_samples} examples make {total} updates; "
-            "the schedule's t counts them all, and an epoch boundary is not a new start.",
+            "the schedule's t counts them all, and a new epoch is not a new start.",
         )
         expected = _sgd_reference(X, y, theta0_before, schedule, n_epochs,
                                   np.random.default_rng(seed))
@@ -293,7 +296,8 @@ def check_fix_schedule(fixed_sgd, *, quiet=False):
     tried = "fixed_sgd on a single example for 3 epochs, α(t) = 0.1 / (1 + t)"
     got = check.call(np.array([[1.0, 2.0]]), np.array([3.0]), np.zeros(2),
                      lambda t: 0.1 / (1 + t), 3, np.random.default_rng(0), tried=tried)
-    rates = _floats(check, _pair(check, got, tried, "theta, rates")[1], tried, "the rates")
+    _theta, rates = _pair(check, got, tried, "theta, rates")
+    rates = _floats(check, rates, tried, "the rates")
     check.expect_close(rates, np.array([0.1, 0.05, 0.1 / 3]), tried=tried,
                        hint="with one example, every epoch is a single update.")
     check.ok("the rate keeps decaying from one epoch to the next")
@@ -304,7 +308,7 @@ def check_fix_schedule(fixed_sgd, *, quiet=False):
 
 
 def check_fix_shuffle(fixed_sgd_epoch, *, quiet=False):
-    """Check ``fixed_sgd_epoch(X, y, theta, learning_rate, rng)`` → ``(theta, visited)``.
+    """Check ``fixed_sgd_epoch(X, y, theta, learning_rate, rng)`` → (theta, visited).
 
     ``visited`` must be a random order of all the examples, drawn from ``rng``,
     and θ the result of one stochastic update per example in that order.
@@ -417,9 +421,11 @@ def check_fix_inplace(fixed_regression_path, *, quiet=False):
         shared += [(i, "theta0") for i in range(len(path))
                    if np.shares_memory(path[i], theta0)]
         check.expect(
-            not shared, tried=tried, expected="each recorded θ stored in its own memory",
+            not shared, tried=tried,
+            expected="each recorded θ stored in its own memory",
             got=f"entries sharing memory: {shared[:4]}",
-            hint="an array changed in place after it was recorded changes the record too.",
+            hint="an array changed in place after it was recorded changes the "
+            "record too.",
         )
     check.ok("n_steps + 1 vectors, each the θ of its own step")
     check.ok("no two recorded θ are the same array; theta0 is left unchanged")
@@ -467,7 +473,8 @@ def check_fix_scaling(fixed_fit, *, quiet=False):
         X_before, y_before = X.copy(), y.copy()
         tried = (f"fixed_fit(X of shape {X.shape} (rooms, area in m²), y, "
                  f"learning_rate={rate}, n_steps={n_steps})")
-        got = _floats(check, check.call(X, y, rate, n_steps, tried=tried), tried, "theta")
+        got = check.call(X, y, rate, n_steps, tried=tried)
+        got = _floats(check, got, tried, "theta")
         check.expect(
             np.array_equal(X, X_before) and np.array_equal(y, y_before), tried=tried,
             expected="X and y unchanged", got="the caller's data was modified",

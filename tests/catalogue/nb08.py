@@ -57,7 +57,8 @@ def fixed_descent(gradient, theta0, learning_rate, n_steps):
 def fixed_minibatch_epoch(X, y, theta, learning_rate, batch_size):
     theta = np.array(theta, dtype=float)
     for start in range(0, len(y), batch_size):
-        X_batch, y_batch = X[start : start + batch_size], y[start : start + batch_size]
+        rows = slice(start, start + batch_size)
+        X_batch, y_batch = X[rows], y[rows]
         gradient = X_batch.T @ (X_batch @ theta - y_batch)
         theta = theta - learning_rate * gradient
     return theta
