@@ -50,12 +50,15 @@ def integer_in_range(name, value, low, high=None):
     return int(value)
 
 
-def finite_array(name, value, ndim=None):
-    """Return a float copy of ``value``; raise if it is empty, ragged or not finite."""
+def finite_array(name, value, ndim=None, copy=True):
+    """Return ``value`` as a float array; raise if it is empty, ragged or not finite.
+
+    With ``copy=False`` a float array comes back as it is, for data only read.
+    """
     if value is None:
         raise TypeError(f"{name} must be a number or an array of numbers, got None.")
     try:
-        array = np.array(value, dtype=float)
+        array = np.array(value, dtype=float, copy=True if copy else None)
     except (TypeError, ValueError):
         raise TypeError(
             f"{name} must be a number or an array of numbers, got {_describe(value)}."
@@ -92,8 +95,9 @@ def data(X, y):
     if X is None or y is None:
         missing = "X" if X is None else "y"
         raise ValueError(f"X and y must be given together, got {missing}=None.")
-    X = finite_array("X", X, ndim=(1, 2))
-    y = finite_array("y", y, ndim=(1,))
+    # The loops only read X and y, so a large data set is not copied.
+    X = finite_array("X", X, ndim=(1, 2), copy=False)
+    y = finite_array("y", y, ndim=(1,), copy=False)
     if X.shape[0] != y.shape[0]:
         raise ValueError(
             "X and y must have the same number of examples (rows), got "

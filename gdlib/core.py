@@ -131,14 +131,20 @@ class Result:
         )
 
 
-def _batches(n_samples, batch_size, rng, shuffle):
-    """Row selections covering every example once; the last may be smaller."""
+def _batches(X, y, batch_size, rng, shuffle):
+    """(X, y) of each batch of one pass: every example once, the last may be smaller."""
+    n_samples = len(y)
     order = rng.permutation(n_samples) if shuffle else np.arange(n_samples)
     if batch_size == 1:
-        # A one-row slice is a view: cheaper than fancy indexing, same numbers.
-        return [slice(row, row + 1) for row in order.tolist()]
+        # Indexing a (m, 1, ...) view by an int gives a one-example batch as a
+        # view; the maps run in C. SGD's per-update cost is mostly this.
+        one_X = X.reshape(n_samples, 1, *X.shape[1:])
+        one_y = y.reshape(n_samples, 1)
+        rows = order.tolist()
+        return zip(map(one_X.__getitem__, rows), map(one_y.__getitem__, rows))
     starts = range(0, n_samples, batch_size)
-    return [order[start : start + batch_size] for start in starts]
+    chosen = (order[start : start + batch_size] for start in starts)
+    return ((X[rows], y[rows]) for rows in chosen)
 
 
 def _value_and_gradient(objective, theta, X, y):
@@ -377,8 +383,8 @@ def run(
                     update_thetas.append(np.array(theta, dtype=float))
                 loss, gradient = _value_and_gradient(objective, theta, X, y)
             else:
-                for rows in _batches(n_samples, batch_size, rng, shuffle):
-                    batch_gradient = objective.gradient(theta, X[rows], y[rows])
+                for X_batch, y_batch in _batches(X, y, batch_size, rng, shuffle):
+                    batch_gradient = objective.gradient(theta, X_batch, y_batch)
                     alpha = rate(updates)
                     theta = theta + direction * alpha * batch_gradient
                     updates += 1
