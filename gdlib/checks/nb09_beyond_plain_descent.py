@@ -44,16 +44,21 @@ def _compare(check, got, expected, tried):
 
 def _close(got, expected):
     try:
-        got = np.asarray(got, dtype=float)
+        got = np.asarray(got)
     except (TypeError, ValueError):
+        return False
+    if got.dtype.kind not in "biuf":  # numbers only, not text or objects
         return False
     return got.shape == np.shape(expected) and bool(
         np.allclose(got, expected, rtol=1e-9, atol=1e-12))
 
 
 def _show(value):
-    return np.array2string(np.round(np.asarray(value, dtype=float), 6),
-                           separator=", ")
+    try:
+        array = np.asarray(value, dtype=float)
+    except (TypeError, ValueError):
+        return repr(value)[:60]
+    return np.array2string(np.round(array, 6), separator=", ")
 
 
 def check_momentum_step(momentum_step, *, quiet=False):
