@@ -2,7 +2,7 @@
 
 Derived in notebook 07. A pass of batch, stochastic or mini-batch descent
 costs the same ``n_samples`` per-example gradients, but makes 1, ``n_samples``
-or about ``n_samples / batch_size`` updates. These two helpers read a
+or about ``n_samples / batch_size`` updates. These two functions read a
 :class:`gdlib.Result` in that unit.
 """
 
