@@ -261,7 +261,7 @@ def plot_boundaries(X, y, thetas, ax=None, *, class_names=("class 0", "class 1")
 
 
 def accuracy(theta, X, y):
-    """Share of examples on the right side of the boundary (predict 1 when x·θ > 0).
+    """Share of examples on the right side of the boundary (predict 1 when x·θ ≥ 0).
 
     Parameters
     ----------
@@ -274,7 +274,7 @@ def accuracy(theta, X, y):
     -------
     float in [0, 1]
     """
-    predicted = np.asarray(X) @ np.asarray(theta) > 0
+    predicted = np.asarray(X) @ np.asarray(theta) >= 0
     return float(np.mean(predicted == (np.asarray(y) == 1)))
 
 
