@@ -35,7 +35,12 @@ def _short(array):
 
 
 def _gradient_hint(got, expected, m):
-    got = np.asarray(got, dtype=float)
+    try:
+        got = np.asarray(got, dtype=float)
+    except (TypeError, ValueError):
+        got = None
+    if got is None or got.shape != expected.shape:
+        return "return one number per entry of theta, as an array of the same shape."
     if np.allclose(got, -expected, rtol=1e-4, atol=1e-7):
         return "the sign is flipped: your vector points downhill, not uphill."
     if np.allclose(got, m * expected, rtol=1e-4, atol=1e-7):
@@ -98,6 +103,8 @@ def _step_hint(got, theta, gradient, rate):
     try:
         got = float(np.asarray(got, dtype=float))
     except (TypeError, ValueError):
+        got = np.nan
+    if not np.isfinite(got):
         return "return the new θ, a number of the same shape as theta."
     if np.isclose(got, theta - rate * gradient):
         return "ascent steps up the slope: add the scaled gradient, do not subtract it."
