@@ -12,12 +12,21 @@ rule needs. Each measurement is repeated and the median kept; gdlib and bare
 runs alternate, so a busy machine slows both alike. Before timing, each pair
 is checked to compute the same parameters.
 
+Both sides use one BLAS thread unless OPENBLAS_NUM_THREADS (or its MKL and
+OpenMP cousins) says otherwise: on a shared two-core machine a threaded BLAS
+makes single timings swing several-fold, which hides the overhead measured.
+
 Run it with ``make benchmark`` or ``python benchmarks/bench_loops.py``.
 """
 
 import argparse
+import os
 import statistics
 import time
+
+# Before numpy loads its BLAS.
+for _variable in ("OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "OMP_NUM_THREADS"):
+    os.environ.setdefault(_variable, "1")
 
 import numpy as np
 
@@ -135,9 +144,10 @@ def main():
 
     X, y = make_problem(args.samples, args.features)
     passes = {"batch": 50, "minibatch": 5, "stochastic": 2}
+    threads = os.environ["OPENBLAS_NUM_THREADS"]
     print(f"linear regression, {args.samples} x {args.features}, standardized; "
-          f"median of {args.repeats} runs, gdlib {gd.__version__}, numpy "
-          f"{np.__version__}")
+          f"median of {args.repeats} runs; gdlib {gd.__version__}, numpy "
+          f"{np.__version__}, BLAS threads {threads}")
     print(f"{'variant':<11}{'per':<12}{'bare (ms)':>11}{'gdlib (ms)':>12}"
           f"{'ratio':>8}{'goal':>7}")
     missed = []
