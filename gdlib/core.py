@@ -369,15 +369,15 @@ def run(
     losses, thetas, times = [loss], [theta.copy()], [0.0]
     update_thetas = [theta.copy()] if record_updates else None
     best, since_best = -direction * loss, 0
-    reason, updates, evaluations, alpha = "max_iterations", 0, 0, None
+    reason, updates, evaluations, current_rate = "max_iterations", 0, 0, None
     bar = _Progress(max_iterations, progress)
 
     with np.errstate(over="ignore", invalid="ignore"):
         for iteration in range(1, max_iterations + 1):
             if full_batch:
                 # The gradient came with the previous loss, from one residual.
-                alpha = rate(updates)
-                theta = theta + direction * alpha * gradient
+                current_rate = rate(updates)
+                theta = theta + direction * current_rate * gradient
                 updates += 1
                 if record_updates:
                     update_thetas.append(np.array(theta, dtype=float))
@@ -385,8 +385,8 @@ def run(
             else:
                 for X_batch, y_batch in _batches(X, y, batch_size, rng, shuffle):
                     batch_gradient = objective.gradient(theta, X_batch, y_batch)
-                    alpha = rate(updates)
-                    theta = theta + direction * alpha * batch_gradient
+                    current_rate = rate(updates)
+                    theta = theta + direction * current_rate * batch_gradient
                     updates += 1
                     if record_updates:
                         update_thetas.append(np.array(theta, dtype=float))
@@ -398,7 +398,7 @@ def run(
             blew_up = not np.all(np.isfinite(theta))
             if blew_up or _diverged(-direction * loss, -direction * losses[0]):
                 reason = "diverged"
-                _warn_divergence(iteration, loss, learning_rate, alpha, maximize)
+                _warn_divergence(iteration, loss, learning_rate, current_rate, maximize)
                 break
             losses.append(loss)
             thetas.append(theta.copy())
