@@ -21,5 +21,6 @@ c.Execute.timeout = 60
 c.OverwriteCells.add_missing_cells = True
 
 # For a class on JupyterHub with a PostgreSQL gradebook, see instructor/README.md:
-# c.CourseDirectory.db_url = "postgresql://nbgrader:PASSWORD@db-host/gradient_descent"
+# c.CourseDirectory.db_url = (
+#     "postgresql+psycopg://nbgrader:PASSWORD@db-host/gradient_descent")
 # c.Exchange.root = "/srv/nbgrader/exchange"

@@ -4,7 +4,9 @@ A temporary course gets each notebook of ``solutions/`` as its own assignment an
 the course's ``instructor/nbgrader_config.py`` unchanged, and ``nbgrader
 generate_assignment`` releases them. Learners then hand in, starting from the
 released notebooks: the reference answers; nothing; the k-th catalogued wrong
-answer of every exercise (one learner per k); an answer that never returns; a
+answer of every exercise (one learner per k, for the first three: every wrong
+answer is tried against its check in test_catalogue, and three per exercise
+keep this test within a few minutes); an answer that never returns; a
 notebook whose check cell was deleted, once with the exercise untouched and once
 answered; an answer that kills its own kernel; and the reference answers written
 into the repository's own learner copy from ``notebooks/`` instead of nbgrader's
@@ -33,6 +35,7 @@ pytestmark = pytest.mark.grading
 SOLUTION_FILES = sorted(SOLUTIONS.glob("[0-9][0-9]_*.ipynb"))
 TIMESTAMP = "2026-03-02 10:15:00.000000 UTC"
 PROCESS_TIMEOUT = 1200  # seconds for one autograde process; a ceiling, not a target
+WRONG_ANSWERS_PER_EXERCISE = 3
 
 REFERENCE = "reference-answers"
 UNTOUCHED = "untouched"
@@ -96,7 +99,7 @@ def _plan(course, wrong_answers):
             plan.append(a.hand_in(REPOSITORY_COPY, reference, start=nbformat.read(
                 repository_copy, as_version=4)))
         most = max((len(wrong_answers.get(ex, {})) for ex in reference), default=0)
-        for k in range(most):
+        for k in range(min(most, WRONG_ANSWERS_PER_EXERCISE)):
             kth = {ex: list(wrong_answers[ex].values())[k] for ex in reference
                    if len(wrong_answers.get(ex, {})) > k}
             plan.append(a.hand_in(f"wrong-answers-{k + 1}", {**reference, **kth},
