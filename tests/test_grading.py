@@ -1,19 +1,23 @@
 """nbgrader grades the course end to end: release, hand in, autograde, export.
 
-A temporary course gets each notebook of ``solutions/`` as its own assignment and
-the course's ``instructor/nbgrader_config.py`` unchanged, and ``nbgrader
+A temporary course gets each notebook of ``solutions/`` as its own assignment,
+and the course's ``instructor/nbgrader_config.py`` unchanged; ``nbgrader
 generate_assignment`` releases them. Learners then hand in, starting from the
-released notebooks: the reference answers; nothing; the k-th catalogued wrong
-answer of every exercise (one learner per k, for the first three: every wrong
-answer is tried against its check in test_catalogue, and three per exercise
-keep this test within a few minutes); an answer that never returns; a
-notebook whose check cell was deleted, once with the exercise untouched and once
-answered; an answer that kills its own kernel; and the reference answers written
-into the repository's own learner copy from ``notebooks/`` instead of nbgrader's
-release. Two ``nbgrader autograde``
-processes share the sqlite gradebook, each grading half of the learners. Scores
-are read back through nbgrader's Gradebook API, and ``nbgrader export`` and
-``nbgrader generate_feedback`` must work on the result.
+released notebooks:
+
+- the reference answers, and the same answers written into the repository's
+  learner copy from ``notebooks/`` instead of nbgrader's release;
+- nothing (the notebooks untouched);
+- the k-th catalogued wrong answer of every exercise, one learner per k, for the
+  first three (test_catalogue tries every wrong answer against its check; three
+  per exercise keep this test within a few minutes);
+- an answer that never returns, a deleted check cell (once with the exercise
+  untouched, once answered), and an answer that kills its own kernel.
+
+Two ``nbgrader autograde`` processes share the sqlite gradebook, each grading
+half of the learners. Scores are read back through nbgrader's Gradebook API, and
+``nbgrader export``, ``nbgrader generate_feedback`` and a round trip through the
+exchange must work on the result.
 
 Takes a few minutes: every submission runs its notebook in a fresh kernel, and
 the endless loop holds one process for the configured cell timeout.
@@ -120,6 +124,8 @@ def _spoilt_submissions(a, exercise):
                   {exercise: "zero"}),
         a.hand_in(DELETED_UNTOUCHED, rest, {exercise: "zero"}, deleted=[check]),
         a.hand_in(DELETED_ANSWERED, a.reference, deleted=[check]),
+        # nbgrader grades none of this one: its test expects every check of the
+        # notebook to be left for manual grading.
         a.hand_in(KILLER, {**rest, exercise: sub.killing_its_kernel(answer)}),
     ]
 

@@ -78,7 +78,7 @@ class Course:
     def start(self, *args, log_name):
         """Start ``nbgrader *args`` without waiting; return (process, log path)."""
         log_path = self.root.parent / log_name
-        log = open(log_path, "w", encoding="utf-8")  # noqa: SIM115 (closed by finish)
+        log = open(log_path, "w", encoding="utf-8")  # noqa: SIM115 (finish closes it)
         process = subprocess.Popen(self.command(*args), cwd=self.root, env=self.env,
                                    stdout=log, stderr=subprocess.STDOUT)
         process.log = log
