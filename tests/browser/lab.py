@@ -19,6 +19,8 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
+from . import processes
+
 # Settings a learner may change but a test must fix: no autosave (the test
 # saves when it wants to read outputs back), no news toast over the page.
 SETTINGS = {
@@ -67,13 +69,14 @@ class Lab:
         self.url = f"http://127.0.0.1:{self.port}"
         self.log_path = self.home / "server.log"
         self.process = None
+        self.left_running = []
 
     def __enter__(self):
         self.start()
         return self
 
     def __exit__(self, *exc):
-        self.stop()
+        self.left_running = self.stop()
 
     def _environment(self):
         env = dict(os.environ)
@@ -132,15 +135,25 @@ class Lab:
                            f"{self.log_tail()}")
 
     def stop(self):
-        """Stop the server with SIGTERM by its pid (SIGKILL if it hangs)."""
+        """Stop the server with SIGTERM by its pid (SIGKILL if it hangs).
+
+        Returns the command lines of any process it started (a kernel) that
+        still runs afterwards; those are then killed, by their own pids.
+        """
         if self.process is None or self.process.poll() is not None:
-            return
+            return []
+        started = processes.descendants(self.process.pid)
         self.process.send_signal(signal.SIGTERM)
         try:
             self.process.wait(timeout=20)
         except subprocess.TimeoutExpired:
             self.process.kill()
             self.process.wait(timeout=10)
+        left = processes.wait_gone(started)
+        commands = [processes.command(pid) for pid in left]
+        for pid in left:
+            os.kill(pid, signal.SIGKILL)
+        return commands
 
     def api(self, method, path, body=None):
         """Call the server's REST API; returns the decoded JSON answer (or None)."""
@@ -154,24 +167,15 @@ class Lab:
             text = answer.read()
         return json.loads(text) if text else None
 
+    def lab_url(self, workspace):
+        return f"{self.url}/lab/workspaces/{workspace}?token={self.token}"
+
     def notebook_url(self, path, workspace):
         return f"{self.url}/lab/workspaces/{workspace}/tree/{path}?token={self.token}"
 
     def read_notebook(self, path):
         """The notebook as last saved, with its outputs, through the contents API."""
         return self.api("GET", f"/api/contents/{path}?content=1&type=notebook")
-
-    def kernel_pids(self):
-        """Process ids of the kernels this server started (read from /proc)."""
-        pids = []
-        for status in Path("/proc").glob("[0-9]*/stat"):
-            try:
-                fields = status.read_text().rsplit(")", 1)[1].split()
-            except (OSError, IndexError):
-                continue
-            if int(fields[1]) == self.process.pid:  # parent pid
-                pids.append(int(status.parent.name))
-        return pids
 
     def delete_sessions(self, path=None):
         """Shut down the kernels of ``path`` (or of every notebook) via the REST API."""

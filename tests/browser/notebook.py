@@ -80,7 +80,8 @@ class NotebookPage:
 
     def close(self):
         try:
-            self.lab.delete_sessions(self.path)
+            if self.path is not None:
+                self.lab.delete_sessions(self.path)
         finally:
             self.context.close()
 
@@ -91,6 +92,27 @@ class NotebookPage:
         self.page.goto(self.lab.notebook_url(self.path, workspace))
         self.page.wait_for_selector(".jp-NotebookPanel", timeout=timeout * 1000)
         self.page.wait_for_function(KERNEL_READY, timeout=timeout * 1000, polling=100)
+
+    def open_lab(self, timeout=60):
+        """Open JupyterLab itself (no notebook) in a workspace of its own."""
+        workspace = f"test-{uuid.uuid4().hex[:12]}"
+        self.page.goto(self.lab.lab_url(workspace))
+        self.page.wait_for_selector(".jp-DirListing-content", timeout=timeout * 1000)
+
+    def open_from_file_browser(self, name, cells, timeout=60):
+        """Double-click ``name`` in the file browser; wait until its ``cells`` show."""
+        item = self.page.locator(".jp-DirListing-item", has_text=name).first
+        item.dblclick()
+        panel = self.page.locator(".jp-NotebookPanel:not(.lm-mod-hidden)")
+        self.page.locator(".lm-TabBar-tab.jp-mod-current", has_text=name).wait_for(
+            timeout=timeout * 1000)
+        shown = panel.locator(".jp-Cell")
+        deadline = time.monotonic() + timeout
+        while shown.count() != cells:
+            if time.monotonic() > deadline:
+                raise AssertionError(
+                    f"{name}: {shown.count()} of its {cells} cells shown after {timeout} s")
+            time.sleep(0.1)
 
     def run_all(self, timeout=180):
         """Run every cell from the Run menu; wait until nothing is queued or running."""

@@ -1,15 +1,20 @@
-"""A small notebook that uses every kind of control ``gdlib.widgets`` offers.
+"""Two small notebooks whose behaviour in the browser is known in advance.
 
-The browser test runs it beside the course's notebooks, so the widgets module
-is exercised in a real page even by controls no notebook uses yet, and the
-test's own machinery is checked on a notebook whose behaviour is known: one
-cell shows a DivergenceWarning on purpose, which must not count as an error.
+The sample uses every kind of control ``gdlib.widgets`` offers; the browser
+test runs it beside the course's notebooks, so the widgets module is exercised
+in a real page even by controls no notebook uses yet. One of its cells shows a
+DivergenceWarning on purpose, which must not count as an error.
+
+The faulty notebook holds each fault the browser test exists to catch: an
+error, output sent to the log console, and a readout that does not follow its
+control. A test runs it to show that each one is caught.
 """
 
 import nbformat
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
 NAME = "00_widget_sample.ipynb"
+FAULTY = "00_faulty_widgets.ipynb"
 
 SETUP = """\
 import numpy as np
@@ -75,6 +80,50 @@ result = gd.batch_gradient_descent(bowl, [2.0, 2.0], learning_rate=5.0,
 print(result.reason)"""
 
 
+# A plain ipywidgets callback that prints: JupyterLab has no cell to show it
+# in, so the text goes to the log console.
+PRINTS_TO_LOG = """\
+import ipywidgets
+
+loud = ipywidgets.IntSlider(value=1, min=0, max=5, description="loud")
+loud.observe(lambda change: print("moved to", change["new"]), names="value")
+loud"""
+
+# The readout names no control, so it cannot show that it follows them.
+SILENT_READOUT = """\
+fig, ax = plt.subplots(figsize=(4, 3))
+(dot,) = ax.plot([0.0], [0.0], "o")
+ax.set(xlim=(0, 5), ylim=(-1, 1))
+dot_view = gd.widgets.LiveFigure(fig, animated=[dot])
+
+
+def move(x):
+    dot.set_data([x], [0.0])
+    return "the dot moved"
+
+
+gd.widgets.interactive(move, dot_view, x=gd.widgets.int_slider("x", 0, 5, 1))"""
+
+
+def _notebook(cells):
+    return new_notebook(cells=cells, metadata={
+        "kernelspec": {"name": "python3", "display_name": "Python 3 (ipykernel)",
+                       "language": "python"},
+    })
+
+
+def write_faulty(folder):
+    """Write the faulty notebook into ``folder``; return its file name."""
+    cells = [
+        new_code_cell(SETUP),
+        new_code_cell(PRINTS_TO_LOG),
+        new_code_cell(SILENT_READOUT),
+        new_code_cell('raise ValueError("raised on purpose")'),
+    ]
+    nbformat.write(_notebook(cells), str(folder / FAULTY))
+    return FAULTY
+
+
 def write(folder):
     """Write the sample notebook into ``folder``; return its file name."""
     cells = [
@@ -85,9 +134,5 @@ def write(folder):
         new_markdown_cell("Too large a step: a warning, shown on purpose."),
         new_code_cell(DIVERGES),
     ]
-    notebook = new_notebook(cells=cells, metadata={
-        "kernelspec": {"name": "python3", "display_name": "Python 3 (ipykernel)",
-                       "language": "python"},
-    })
-    nbformat.write(notebook, str(folder / NAME))
+    nbformat.write(_notebook(cells), str(folder / NAME))
     return NAME
