@@ -90,7 +90,10 @@ class LiveFigure:
         self.add_animated(*animated)
         plt.close(fig)
         FigureCanvasAgg(fig)  # render with Agg whatever the notebook backend
-        self.image = ipywidgets.Image(format="png", layout={"max_width": "100%"})
+        # At its own size, like the static figures around it: a column box
+        # would otherwise stretch it to the full width, blurred.
+        self.image = ipywidgets.Image(
+            format="png", layout={"max_width": "100%", "align_self": "flex-start"})
         self._background = None
         self.draws = 0
 

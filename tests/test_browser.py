@@ -268,6 +268,10 @@ def exercise_widgets(notebook, expected_boxes, table):
             assert any(t is not None for t in timed), (
                 f"{notebook.path}: moving {first['label']!r} of widget {box + 1} "
                 "never changed the figure")
+        natural, shown = notebook.image_widths()[box]  # in view after the presses
+        assert 0 < shown <= natural, (
+            f"{notebook.path}: widget {box + 1}'s figure, {natural} pixels wide, "
+            f"is shown {shown} pixels wide (stretched figures are blurred)")
     assert not notebook.log_console_used(), (
         f"{notebook.path}: a widget update wrote to the log console")
     return boxes

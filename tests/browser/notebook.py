@@ -175,6 +175,12 @@ class NotebookPage:
     def image_src(self, box):
         return self.boxes().nth(box).locator("img").first.get_attribute("src")
 
+    def image_widths(self):
+        """(natural, displayed) width in pixels of each widget's figure."""
+        return self.page.evaluate(
+            "() => [...document.querySelectorAll('.gd-interactive img')]"
+            ".map((img) => [img.naturalWidth, img.clientWidth])")
+
     def wait_for_widgets(self, count, timeout=30):
         """Wait until ``count`` boxes show an image and a readout."""
         self.page.wait_for_function(
