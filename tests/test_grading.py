@@ -261,6 +261,7 @@ def test_endless_loop_is_stopped_and_scores_zero_on_its_exercise(run):
     check = next(c for c in nb.cells if sub.grade_id(c) == f"check_{exercise}")
     errors = [out.ename for out in check.outputs if out.output_type == "error"]
     assert "CellTimeoutError" in errors, f"check_{exercise} outputs: {errors}"
+    assert "timeout" in run.course.config.Execute, "the course's config sets no timeout"
     timeout = run.course.config.Execute.timeout
     _status, log = run.autograde[run.group_of(LOOPING)]
     assert f"Timeout waiting for execute reply ({timeout}s)" in log
