@@ -54,11 +54,13 @@ def contours_and_loss():
     view = gd.widgets.LiveFigure(fig, animated=[path, curve, left.title])
 
     def move(k):
-        result = gd.batch_gradient_descent(bowl, [-2.5, 0.5], learning_rate=0.05 + k / 1e3,
+        learning_rate = 0.05 + k / 1e3
+        result = gd.batch_gradient_descent(bowl, [-2.5, 0.5],
+                                           learning_rate=learning_rate,
                                            max_iterations=40, loss_threshold=0)
         path.set_data(result.thetas[:, 0], result.thetas[:, 1])
         curve.set_data(np.arange(len(result.losses)), result.losses)
-        left.set_title(f"α = {0.05 + k / 1e3:.3g}")
+        left.set_title(f"α = {learning_rate:.3g}")
 
     return view, move
 

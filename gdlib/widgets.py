@@ -146,7 +146,7 @@ class LiveFigure:
         self._background = self.fig.canvas.copy_from_bbox(self.fig.bbox)
 
     def png(self):
-        """The figure as it is now on the canvas, as PNG bytes (fast, light compression)."""
+        """The figure as it is now on the canvas, as PNG bytes, lightly compressed."""
         rgb = np.ascontiguousarray(np.asarray(self.fig.canvas.buffer_rgba())[..., :3])
         stream = io.BytesIO()
         Image.fromarray(rgb).save(stream, format="png", compress_level=1)
@@ -279,7 +279,8 @@ def int_slider(description, low, high, value, step=1, **options):
     TypeError, ValueError
         If the bounds, value or step are not integers that fit together.
     """
-    for name, number in (("low", low), ("high", high), ("value", value), ("step", step)):
+    given = {"low": low, "high": high, "value": value, "step": step}
+    for name, number in given.items():
         if isinstance(number, bool) or not isinstance(number, numbers.Integral):
             raise TypeError(f"{name} must be an integer, got {number!r}.")
     _bounds(low, high, value)

@@ -50,7 +50,7 @@ UNRENDERED = re.compile(
 
 
 def learner_sources():
-    """The learner notebooks to test: ``notebooks/``, or made now if not released yet."""
+    """The learner notebooks: ``notebooks/``, or made from solutions if not released."""
     shipped = sorted(NOTEBOOKS.glob(PATTERN))
     return shipped if shipped else solution_notebooks()
 
@@ -94,13 +94,15 @@ def test_outcome_tells_errors_from_warnings_on_stderr():
         {"cell_type": "code", "source": "1 / 0", "execution_count": 2, "outputs": [
             {"output_type": "error", "ename": "ZeroDivisionError",
              "evalue": "division by zero", "traceback": []}]},
-        {"cell_type": "code", "source": "y = 2", "execution_count": None, "outputs": []},
+        {"cell_type": "code", "source": "y = 2", "execution_count": None,
+         "outputs": []},
         {"cell_type": "code", "source": "", "execution_count": None, "outputs": []},
     ]}}
     outcome = outcome_of(saved)
     assert outcome.errors == [(2, "ZeroDivisionError: division by zero")]
     assert outcome.not_run == [3]  # the empty cell never gets a number
-    assert outcome.warnings() == [(1, "f.py:3: DivergenceWarning: diverged at iteration 4\n")]
+    warning = "f.py:3: DivergenceWarning: diverged at iteration 4\n"
+    assert outcome.warnings() == [(1, warning)]
     assert outcome.tracebacks() == []
 
 
@@ -159,7 +161,7 @@ def solutions_lab(browser, tmp_path_factory):  # no server without a browser
     sample.write_faulty(root)
     with Lab(root, tmp_path_factory.mktemp("solutions-home")) as lab:
         yield lab
-    assert not lab.left_running, f"still running after the server stopped: {lab.left_running}"
+    assert not lab.left_running, f"still running after the server: {lab.left_running}"
 
 
 def write_learner_copies(folder):
@@ -186,7 +188,7 @@ def learner_lab(browser, tmp_path_factory):
     write_learner_copies(root)
     with Lab(root, tmp_path_factory.mktemp("notebooks-home")) as lab:
         yield lab
-    assert not lab.left_running, f"still running after the server stopped: {lab.left_running}"
+    assert not lab.left_running, f"still running after the server: {lab.left_running}"
 
 
 @pytest.fixture(scope="module")
@@ -230,7 +232,8 @@ def run_cleanly(notebook):
     notebook.run_all()
     outcome = outcome_of(notebook.save_and_read())
     assert not outcome.errors, f"{notebook.path}: cells raised {outcome.errors}"
-    assert not outcome.tracebacks(), f"{notebook.path}: tracebacks {outcome.tracebacks()}"
+    assert not outcome.tracebacks(), (
+        f"{notebook.path}: tracebacks {outcome.tracebacks()}")
     assert not outcome.not_run, f"{notebook.path}: cells {outcome.not_run} did not run"
     for cell, text in outcome.warnings():
         if "DivergenceWarning" not in text:  # shown on purpose by the course
@@ -238,7 +241,8 @@ def run_cleanly(notebook):
                           f"{text.strip()[:300]}", stacklevel=1)
     assert not notebook.log_console_used(), (
         f"{notebook.path}: output went to the log console instead of a cell")
-    assert not notebook.page_errors, f"{notebook.path}: page errors {notebook.page_errors}"
+    assert not notebook.page_errors, (
+        f"{notebook.path}: page errors {notebook.page_errors}")
 
 
 def exercise_widgets(notebook, expected_boxes, table):
@@ -283,7 +287,8 @@ def screenshot(notebook, boxes):
     notebook.boxes().first.scroll_into_view_if_needed()
     notebook.page.screenshot(path=SCREENSHOTS / f"{stem}.png")
     for box in range(1, boxes):
-        notebook.boxes().nth(box).screenshot(path=SCREENSHOTS / f"{stem}-widget{box + 1}.png")
+        path = SCREENSHOTS / f"{stem}-widget{box + 1}.png"
+        notebook.boxes().nth(box).screenshot(path=path)
 
 
 @pytest.mark.browser
@@ -377,9 +382,10 @@ def test_learner_notebook_shows_widgets_and_short_messages(
         text = "\n".join(shown)
         assert "not attempted yet" in text, f"{name}, {grade_id}: shows {text[:300]!r}"
         assert "Traceback" not in text and len(text.splitlines()) <= 6, (
-            f"{name}, {grade_id}: a traceback instead of a short message: {text[:500]!r}")
+            f"{name}, {grade_id}: a traceback, not a short message: {text[:500]!r}")
 
-    outputs = "\n".join(notebook.page.locator(".jp-OutputArea-output").all_text_contents())
+    outputs = notebook.page.locator(".jp-OutputArea-output").all_text_contents()
+    outputs = "\n".join(outputs)
     assert not UNRENDERED.search(outputs), (
         f"{name}: a widget was not drawn: {UNRENDERED.search(outputs).group()!r}")
     expected = widget_cells(learner_lab.root / name)

@@ -153,6 +153,23 @@ def test_animated_title_is_given_room_when_set_before_the_first_draw():
     assert box.y1 <= fig.bbox.height
 
 
+def test_figure_level_text_can_be_animated():
+    fig, ax = plt.subplots(figsize=(3, 2), dpi=50)
+    ax.plot([0, 1], [0, 1])
+    note = fig.text(0.02, 0.02, "step 0", color="red")
+    view = gd.widgets.LiveFigure(fig, animated=[note])
+    view.refresh()
+    before = pixels(view.image.value)
+
+    note.set_text("step 12345")
+    view.refresh()
+
+    changed = np.any(pixels(view.image.value) != before, axis=-1)
+    rows, columns = np.nonzero(changed)
+    assert rows.size and rows.min() > 60  # only near the bottom edge, where it is
+    assert columns.max() < 100
+
+
 def test_add_animated_rebuilds_the_background(parabola):
     fig, _point, view = parabola
     view.refresh()
@@ -168,7 +185,8 @@ def test_add_animated_rebuilds_the_background(parabola):
     [
         ("not a figure", (), TypeError, "fig must be a matplotlib Figure, got str"),
         (None, (), TypeError, "fig must be a matplotlib Figure, got NoneType"),
-        ("figure", ("a line",), TypeError, "animated must hold matplotlib Artists, got str"),
+        ("figure", ("a line",), TypeError,
+         "animated must hold matplotlib Artists, got str"),
     ],
 )
 def test_live_figure_rejects_bad_arguments(fig, animated, error, message):

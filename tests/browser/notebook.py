@@ -35,6 +35,9 @@ PROMPTS = (f"() => [...document.querySelectorAll('{CODE_PROMPTS}')]"
 DIRTY_TAB = ".lm-TabBar-tab.jp-mod-current.jp-mod-dirty"
 
 
+TRACEBACK = "Traceback (most recent call last)"
+
+
 @dataclass
 class RunOutcome:
     """What a Run All left in the saved notebook."""
@@ -44,10 +47,10 @@ class RunOutcome:
     stderr: list = field(default_factory=list)  # (cell number, text)
 
     def tracebacks(self):
-        return [(n, text) for n, text in self.stderr if "Traceback (most recent" in text]
+        return [(n, text) for n, text in self.stderr if TRACEBACK in text]
 
     def warnings(self):
-        return [(n, text) for n, text in self.stderr if "Traceback (most recent" not in text]
+        return [(n, text) for n, text in self.stderr if TRACEBACK not in text]
 
 
 def outcome_of(saved):
@@ -60,15 +63,17 @@ def outcome_of(saved):
             outcome.not_run.append(number)
         for output in cell.get("outputs", []):
             if output["output_type"] == "error":
-                outcome.errors.append((number, f"{output['ename']}: {output['evalue']}"))
+                error = f"{output['ename']}: {output['evalue']}"
+                outcome.errors.append((number, error))
             elif output["output_type"] == "stream" and output["name"] == "stderr":
                 text = output["text"]
-                outcome.stderr.append((number, "".join(text) if isinstance(text, list) else text))
+                text = "".join(text) if isinstance(text, list) else text
+                outcome.stderr.append((number, text))
     return outcome
 
 
 class NotebookPage:
-    """A notebook at ``path`` (relative to the server root) in a fresh browser context."""
+    """The notebook at ``path`` (from the server's root) in a new browser context."""
 
     def __init__(self, browser, lab, path, viewport=(1280, 900)):
         self.lab, self.path = lab, path
@@ -110,8 +115,8 @@ class NotebookPage:
         deadline = time.monotonic() + timeout
         while shown.count() != cells:
             if time.monotonic() > deadline:
-                raise AssertionError(
-                    f"{name}: {shown.count()} of its {cells} cells shown after {timeout} s")
+                raise AssertionError(f"{name}: {shown.count()} of its {cells} "
+                                     f"cells shown after {timeout} s")
             time.sleep(0.1)
 
     def run_all(self, timeout=180):
@@ -126,7 +131,8 @@ class NotebookPage:
         quiet_since = None
         while time.monotonic() < deadline:
             prompts = self.page.evaluate(PROMPTS)
-            busy = any("*" in p for p in prompts) or not self.page.evaluate(KERNEL_READY)
+            queued = any("*" in p for p in prompts)
+            busy = queued or not self.page.evaluate(KERNEL_READY)
             if busy:
                 quiet_since = None
             elif all(p.strip("[]: ").isdigit() for p in prompts):
@@ -207,9 +213,10 @@ class NotebookPage:
         self.page.keyboard.press(key)
         new = self._wait_for_readout(box, index, control, key, old_readout, timeout)
         if new[index]["value"] == control["value"]:
-            raise AssertionError(f"{self.path}: {key} did not change {control['label']!r}")
+            raise AssertionError(
+                f"{self.path}: {key} did not change {control['label']!r}")
         # The image is sent before the readout, so a new figure has started
-        # arriving by now; a short grace covers the two messages' separate decoding.
+        # arriving by now; a short grace covers the two messages' decoding.
         frames = []
         grace = time.monotonic() + 0.3
         while not frames and time.monotonic() < grace:
@@ -218,7 +225,8 @@ class NotebookPage:
         if not frames:
             return None
         self.page.wait_for_function(
-            f"(args) => ({latency.FRAMES_SINCE})(args).some((f) => f.shown || f.failed)",
+            f"(args) => ({latency.FRAMES_SINCE})(args)"
+            ".some((f) => f.shown || f.failed)",
             arg=[box, since], timeout=timeout * 1000, polling="raf")
         frames = self.page.evaluate(latency.FRAMES_SINCE, [box, since])
         shown = [f["shown"] for f in frames if f["shown"] is not None]

@@ -52,7 +52,7 @@ def _state(pid):
 
 
 def wait_gone(pids, timeout=10):
-    """Wait until none of ``pids`` runs; return those still running after ``timeout``."""
+    """Wait until none of ``pids`` runs; return any still running at ``timeout``."""
     deadline = time.monotonic() + timeout
     while alive(pids) and time.monotonic() < deadline:
         time.sleep(0.1)
