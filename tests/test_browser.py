@@ -5,10 +5,15 @@ small sample notebook that uses every control kind): run all cells, require
 that no cell shows an error and nothing went to the log console, then move
 each control with the keyboard and check that the figure and the readout
 follow. The time from key press to redrawn figure is measured in the page and
-printed as a table at the end. A second test opens the learner notebooks the
-way ``make lab`` does.
+printed as a table at the end (and written to ``screenshots/latency.txt``).
 
-Screenshots go to ``screenshots/`` at the repository root.
+A faulty notebook shows that each fault is caught. The learner notebooks are
+served the way ``make lab`` serves them: each must open from the file browser,
+and in one with widgets and exercises the widgets must render and an untouched
+exercise's check must show a short "not attempted yet" message.
+
+Screenshots go to ``screenshots/`` at the repository root. Run these tests
+alone with ``pytest -m browser``, or leave them out with ``-m "not browser"``.
 """
 
 import importlib.util
