@@ -28,9 +28,9 @@ import time
 for _variable in ("OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "OMP_NUM_THREADS"):
     os.environ.setdefault(_variable, "1")
 
-import numpy as np
+import numpy as np  # noqa: E402 (after the thread settings above)
 
-import gdlib as gd
+import gdlib as gd  # noqa: E402
 
 SEED = 0
 GOALS = {"batch": 1.1, "minibatch": 1.3, "stochastic": 1.3}

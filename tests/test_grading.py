@@ -298,7 +298,8 @@ def test_kernel_killed_by_a_submission_is_logged_and_left_for_review(run):
 def test_every_other_submission_is_graded(run):
     for index, (status, log) in enumerate(run.autograde):
         if KILLER not in run.groups[index]:
-            assert status == 0, f"autograde of {run.groups[index]} failed:\n{log[-3000:]}"
+            group = run.groups[index]
+            assert status == 0, f"autograde of {group} failed:\n{log[-3000:]}"
     missing = [f"{s.student}/{s.assignment}" for s in run.plan if s.student != KILLER
                and run.course.autograded(s.student, s.assignment, s.assignment) is None]
     assert not missing, f"not graded: {missing}"

@@ -54,7 +54,8 @@ def test_learner_notebook_fails_only_where_an_answer_is_missing(path):
             if error.ename not in ALLOWED or _role(cell) is None:
                 unexpected.append(_describe(index, cell, error))
         if _role(cell) == "check" and not errors:
-            passing_checks.append(f"cell {index} ({cell.metadata.nbgrader['grade_id']})")
+            grade_id = cell.metadata.nbgrader["grade_id"]
+            passing_checks.append(f"cell {index} ({grade_id})")
 
     assert not unexpected, f"{path.name}: unexpected errors:\n" + "\n".join(unexpected)
     assert not passing_checks, (

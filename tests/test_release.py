@@ -160,7 +160,8 @@ def test_no_answer_or_hidden_test_appears_in_the_learner_notebooks():
     for path in LEARNER_FILES:
         nb = _read(path)
         for index, cell in enumerate(nb.cells):
-            texts = [cell.source] + [_output_text(out) for out in cell.get("outputs", [])]
+            outputs = cell.get("outputs", [])
+            texts = [cell.source] + [_output_text(out) for out in outputs]
             for text in texts:
                 for line in text.splitlines():
                     stripped = line.strip()
@@ -234,7 +235,8 @@ def _metadata_problems(cell, meta):
         yield f"schema_version must be 3, got {meta.get('schema_version')!r}"
     if meta.get("grade"):
         points = meta.get("points")
-        if not isinstance(points, (int, float)) or isinstance(points, bool) or points <= 0:
+        is_number = isinstance(points, (int, float)) and not isinstance(points, bool)
+        if not is_number or points <= 0:
             yield f"check cell needs positive points, got {points!r}"
         if not meta.get("locked"):
             yield "check cell must be locked"

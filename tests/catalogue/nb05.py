@@ -29,12 +29,14 @@ def minibatches(n_samples, batch_size, rng):
         "no shuffle": """
 def minibatches(n_samples, batch_size, rng):
     order = np.arange(n_samples)
-    return [order[start:start + batch_size] for start in range(0, n_samples, batch_size)]
+    return [order[start:start + batch_size]
+            for start in range(0, n_samples, batch_size)]
 """,
         "draws with replacement": """
 def minibatches(n_samples, batch_size, rng):
     order = rng.integers(0, n_samples, size=n_samples)
-    return [order[start:start + batch_size] for start in range(0, n_samples, batch_size)]
+    return [order[start:start + batch_size]
+            for start in range(0, n_samples, batch_size)]
 """,
         "np.array_split: balanced sizes, not batch_size": """
 def minibatches(n_samples, batch_size, rng):
@@ -44,12 +46,14 @@ def minibatches(n_samples, batch_size, rng):
         "a new generator with a fixed seed": """
 def minibatches(n_samples, batch_size, rng):
     order = np.random.default_rng(0).permutation(n_samples)
-    return [order[start:start + batch_size] for start in range(0, n_samples, batch_size)]
+    return [order[start:start + batch_size]
+            for start in range(0, n_samples, batch_size)]
 """,
         "numpy's global generator": """
 def minibatches(n_samples, batch_size, rng):
     order = np.random.permutation(n_samples)
-    return [order[start:start + batch_size] for start in range(0, n_samples, batch_size)]
+    return [order[start:start + batch_size]
+            for start in range(0, n_samples, batch_size)]
 """,
         "shuffles inside fixed batches only": """
 def minibatches(n_samples, batch_size, rng):
@@ -64,7 +68,8 @@ def minibatches(n_samples, batch_size, rng):
         "batches of row values as floats": """
 def minibatches(n_samples, batch_size, rng):
     order = rng.permutation(n_samples) * 1.0
-    return [order[start:start + batch_size] for start in range(0, n_samples, batch_size)]
+    return [order[start:start + batch_size]
+            for start in range(0, n_samples, batch_size)]
 """,
     },
 }
@@ -74,7 +79,8 @@ RIGHT = {
         "a list comprehension over a permutation": """
 def minibatches(n_samples, batch_size, rng):
     order = rng.permutation(n_samples)
-    return [order[start:start + batch_size] for start in range(0, n_samples, batch_size)]
+    return [order[start:start + batch_size]
+            for start in range(0, n_samples, batch_size)]
 """,
         "a generator with a while loop over a shuffled arange": """
 def minibatches(n_samples, batch_size, rng):

@@ -1,4 +1,4 @@
-"""Answers to notebook 06's exercises, the ascent step and the log-likelihood gradient."""
+"""Answers to notebook 06's exercises: the ascent step, the log-likelihood gradient."""
 
 WRONG = {
     "ascent_step": {

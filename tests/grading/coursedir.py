@@ -71,8 +71,10 @@ class Course:
         """
         log_path = self.root.parent / log_name
         with open(log_path, "w", encoding="utf-8") as log:
-            done = subprocess.run(self.command(*args), cwd=cwd or self.root, env=self.env,
-                                  stdout=log, stderr=subprocess.STDOUT, check=False)
+            done = subprocess.run(
+                self.command(*args), cwd=cwd or self.root, env=self.env,
+                stdout=log, stderr=subprocess.STDOUT, check=False,
+            )
         return done.returncode, log_path.read_text(encoding="utf-8")
 
     def start(self, *args, log_name):

@@ -14,7 +14,8 @@ def grade_id(cell):
 
 
 def is_answer(cell):
-    return cell.cell_type == "code" and cell.metadata.get("nbgrader", {}).get("solution")
+    nbgrader = cell.metadata.get("nbgrader", {})
+    return cell.cell_type == "code" and nbgrader.get("solution")
 
 
 def answers(nb):
