@@ -131,13 +131,20 @@ class Result:
         )
 
 
-def _batches(X, y, batch_size, rng, shuffle):
-    """(X, y) of each batch of one pass: every example once, the last may be smaller."""
+def _batches(X, y, batch_size, rng, shuffle, *, as_rows=False):
+    """(X, y) of each batch of one pass: every example once, the last may be smaller.
+
+    With ``as_rows`` (for batches of one), each example comes as a row of X
+    and its target, as the objectives' optional ``step_on_example`` takes them.
+    """
     n_samples = len(y)
     order = rng.permutation(n_samples) if shuffle else np.arange(n_samples)
+    if as_rows:
+        rows = order.tolist()
+        return zip(map(X.__getitem__, rows), map(y.__getitem__, rows))
     if batch_size == 1:
         # Indexing a (m, 1, ...) view by an int gives a one-example batch as a
-        # view; the maps run in C. SGD's per-update cost is mostly this.
+        # view, cheaper than indexing by a list of one; the maps run in C.
         one_X = X.reshape(n_samples, 1, *X.shape[1:])
         one_y = y.reshape(n_samples, 1)
         rows = order.tolist()
@@ -283,6 +290,9 @@ def run(
     objective : object with ``loss(theta, X, y)`` and ``gradient(theta, X, y)``
         Both must be means over the examples given. An optional
         ``loss_and_gradient`` computes both at once; an optional
+        ``step_on_example(theta, x, target, scale)``, returning
+        θ + scale·∇J for the one example (x, target), is used for batches of
+        one (stochastic descent) to save work per update; an optional
         ``validate(theta, X, y, name=...)`` checks shapes before the run.
     theta0 : float or ndarray
         Starting parameters; never modified.
@@ -365,6 +375,10 @@ def run(
     loss, gradient = _start(objective, theta, X, y)
 
     full_batch = batch_size == n_samples
+    # With one example per update, an objective may fuse gradient and step.
+    fused_step = None
+    if batch_size == 1 and not full_batch:
+        fused_step = getattr(objective, "step_on_example", None)
     direction = 1.0 if maximize else -1.0  # the sign in θ ← θ ± α ∂J/∂θ
     losses, thetas, times = [loss], [theta.copy()], [0.0]
     update_thetas = [theta.copy()] if record_updates else None
@@ -383,10 +397,16 @@ def run(
                     update_thetas.append(np.array(theta, dtype=float))
                 loss, gradient = _value_and_gradient(objective, theta, X, y)
             else:
-                for X_batch, y_batch in _batches(X, y, batch_size, rng, shuffle):
-                    batch_gradient = objective.gradient(theta, X_batch, y_batch)
+                as_rows = fused_step is not None
+                batches = _batches(X, y, batch_size, rng, shuffle, as_rows=as_rows)
+                for X_batch, y_batch in batches:
                     current_rate = rate(updates)
-                    theta = theta + direction * current_rate * batch_gradient
+                    if as_rows:
+                        scale = direction * current_rate
+                        theta = fused_step(theta, X_batch, y_batch, scale)
+                    else:
+                        batch_gradient = objective.gradient(theta, X_batch, y_batch)
+                        theta = theta + direction * current_rate * batch_gradient
                     updates += 1
                     if record_updates:
                         update_thetas.append(np.array(theta, dtype=float))

@@ -190,13 +190,18 @@ class LinearRegression:
 
     def gradient(self, theta, X, y):
         """∇J(θ) = (1/m) Xᵀ(Xθ − y), of shape (d,)."""
-        if len(y) == 1:
-            # One example, as in SGD: (x·θ − y) x, the same numbers with a
-            # scalar residual, which costs half as much per update.
-            x = X[0]
-            return (x.dot(theta) - y[0]) * x
         residual = X @ theta - y
         return X.T @ residual / len(y)
+
+    def step_on_example(self, theta, x, target, scale):
+        """θ + scale·(x·θ − target)·x: one stochastic update on the example (x, target).
+
+        The gradient of one example, (x·θ − target)·x, times ``scale`` (−α to
+        descend), added to θ. Scaling the residual, a number, before it
+        multiplies x saves one pass over a vector per update, which is a large
+        share of an update's cost in stochastic descent.
+        """
+        return theta + (scale * (x.dot(theta) - target)) * x
 
     def loss_and_gradient(self, theta, X, y):
         """Both at once from one residual: two passes over X instead of three."""

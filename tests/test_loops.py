@@ -99,6 +99,31 @@ def test_stochastic_descent_matches_a_plain_restatement():
     np.testing.assert_allclose(result.losses, losses, rtol=1e-12)
 
 
+class GradientOnly:
+    """Linear regression without its fused one-example step: the generic path."""
+
+    def loss(self, theta, X, y):
+        return gd.LinearRegression().loss(theta, X, y)
+
+    def gradient(self, theta, X, y):
+        return gd.LinearRegression().gradient(theta, X, y)
+
+
+@pytest.mark.parametrize("maximize", [False, True])
+def test_a_fused_one_example_step_follows_the_generic_update(maximize):
+    X, y = regression_problem(n_samples=30, seed=2)
+    settings = {"learning_rate": lambda t: 0.05 / (1 + t / 30), "max_iterations": 25,
+                "record_updates": True, "batch_size": 1, "maximize": maximize}
+    assert hasattr(gd.LinearRegression(), "step_on_example")
+    fused = gd.run(gd.LinearRegression(), np.zeros(3), X, y, rng=SEED, **settings)
+    generic = gd.run(GradientOnly(), np.zeros(3), X, y, rng=SEED, **settings)
+    assert fused.updates == generic.updates == 30 * fused.iterations > 0
+    np.testing.assert_allclose(fused.update_thetas, generic.update_thetas,
+                               rtol=1e-10, atol=1e-12)
+    np.testing.assert_allclose(fused.losses, generic.losses, rtol=1e-10)
+    assert fused.reason == generic.reason
+
+
 def plain_minibatch_updates(X, y, theta0, learning_rate, batch_size, seed, passes):
     """Every θ of mini-batch descent, the last short batch included."""
     rng = np.random.default_rng(seed)

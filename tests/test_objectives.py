@@ -96,6 +96,19 @@ def test_loss_and_gradient_are_means_so_batch_size_never_changes_their_scale(nam
     )
 
 
+def test_linear_regression_step_on_example_adds_the_scaled_one_example_gradient():
+    rng = np.random.default_rng(3)
+    X, y = rng.normal(size=(5, 4)), rng.normal(size=5)
+    objective = gd.LinearRegression()
+    for i in range(5):
+        theta = rng.normal(size=4)
+        before = theta.copy()
+        moved = objective.step_on_example(theta, X[i], y[i], -0.3)
+        expected = theta - 0.3 * objective.gradient(theta, X[i : i + 1], y[i : i + 1])
+        np.testing.assert_allclose(moved, expected, rtol=1e-13, atol=1e-15)
+        np.testing.assert_array_equal(theta, before)
+
+
 def test_linear_regression_loss_is_half_the_mean_squared_residual():
     X = np.array([[1.0, 0.0], [1.0, 1.0], [1.0, 2.0]])
     y = np.array([1.0, 2.0, 5.0])
