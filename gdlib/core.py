@@ -379,6 +379,7 @@ def run(
     fused_step = None
     if batch_size == 1 and not full_batch:
         fused_step = getattr(objective, "step_on_example", None)
+    as_rows = fused_step is not None
     direction = 1.0 if maximize else -1.0  # the sign in θ ← θ ± α ∂J/∂θ
     losses, thetas, times = [loss], [theta.copy()], [0.0]
     update_thetas = [theta.copy()] if record_updates else None
@@ -397,7 +398,6 @@ def run(
                     update_thetas.append(np.array(theta, dtype=float))
                 loss, gradient = _value_and_gradient(objective, theta, X, y)
             else:
-                as_rows = fused_step is not None
                 batches = _batches(X, y, batch_size, rng, shuffle, as_rows=as_rows)
                 for X_batch, y_batch in batches:
                     current_rate = rate(updates)
